@@ -64,6 +64,8 @@ public class StrideDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.kafka.listener.ack-mode", "record");
         defaults.put("spring.kafka.listener.observation-enabled", "true");
         defaults.put("spring.kafka.template.observation-enabled", "true");
+        // its failure log would print event payloads (emails) into logs; the relay logs without them
+        defaults.put("logging.level.org.springframework.kafka.support.LoggingProducerListener", "off");
         defaults.put("springdoc.api-docs.path", "/v3/api-docs");
         DefaultPropertiesPropertySource.addOrMerge(defaults, environment.getPropertySources());
     }

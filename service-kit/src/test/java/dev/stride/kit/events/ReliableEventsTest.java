@@ -10,22 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +33,7 @@ import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.UserDeleted;
 import dev.stride.kit.test.KafkaBrokerProcess;
 import dev.stride.kit.test.StrideTestEnvironment;
+import dev.stride.kit.test.TestKafka;
 
 /**
  * The outbox, the idempotent consumer and the dead-letter policy against real PostgreSQL and a
@@ -248,16 +240,7 @@ class ReliableEventsTest {
     }
 
     private static void send(String topic, String key, String value) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
+        new TestKafka(broker.bootstrapServers()).send(topic, key, value);
     }
 
     private static boolean contains(List<EventEnvelope> events, UUID id) {
@@ -280,46 +263,13 @@ class ReliableEventsTest {
         }).filter(java.util.Objects::nonNull).collect(Collectors.toList());
     }
 
-    /** Reads a topic from the beginning until the condition holds or 60 s pass. */
     private static List<ConsumerRecord<String, String>> readRecordsUntil(String topic,
             Predicate<List<ConsumerRecord<String, String>>> done) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-                if (done.test(records)) {
-                    return records;
-                }
-            }
-        }
-        throw new AssertionError("condition not met on " + topic + " within 60 s; read " + records.size() + " records");
+        return new TestKafka(broker.bootstrapServers()).readUntil(topic, done, Duration.ofSeconds(60));
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(ex);
-            }
-        }
-        throw new AssertionError("condition not met within " + timeout);
+        TestKafka.await(condition, timeout);
     }
 
     private static final class RollbackMarker extends RuntimeException {

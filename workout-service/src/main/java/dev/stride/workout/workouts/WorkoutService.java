@@ -1,0 +1,74 @@
+package dev.stride.workout.workouts;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.stride.contracts.EventTypes;
+import dev.stride.contracts.Topics;
+import dev.stride.contracts.payload.WorkoutRecorded;
+import dev.stride.kit.events.EventPublisher;
+import dev.stride.kit.web.StrideProblemException;
+
+@Service
+class WorkoutService {
+
+    private final WorkoutRepository workouts;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    WorkoutService(WorkoutRepository workouts, EventPublisher events) {
+        this.workouts = workouts;
+        this.events = events;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional
+    WorkoutView record(UUID userId, ManualWorkout input) {
+        Workout workout = workouts.save(Workout.manual(TimeOrderedIds.next(), userId, input, clock.instant()));
+        WorkoutView view = workout.view();
+        events.publish(Topics.WORKOUT_EVENTS, EventTypes.WORKOUT_RECORDED, 1, userId.toString(),
+                new WorkoutRecorded(view.id(), userId, view.sport().wireName(), view.startTime(), view.elapsedTime(),
+                        view.movingTime(), view.distance(), view.elevationGain(), view.visibility().wireName()));
+        return view;
+    }
+
+    /** Another user's workout is reported exactly like a missing one. */
+    @Transactional(readOnly = true)
+    WorkoutView find(UUID userId, UUID id) {
+        return workouts.findByIdAndUserId(id, userId).map(Workout::view)
+                .orElseThrow(() -> StrideProblemException.notFound("Workout " + id));
+    }
+
+    @Transactional(readOnly = true)
+    WorkoutPage list(UUID userId, String cursor, int limit) {
+        Limit page = Limit.of(limit + 1);
+        List<Workout> found = cursor == null ? workouts.firstPage(userId, page)
+                : pageAfter(userId, WorkoutCursor.decode(cursor), page);
+        List<WorkoutView> items = found.stream().limit(limit).map(Workout::view).toList();
+        String next = found.size() > limit
+                ? new WorkoutCursor(items.get(limit - 1).startTime(), items.get(limit - 1).id()).encode() : null;
+        return new WorkoutPage(items, next);
+    }
+
+    private List<Workout> pageAfter(UUID userId, WorkoutCursor cursor, Limit page) {
+        return workouts.pageAfter(userId, cursor.startTime(), cursor.id(), page);
+    }
+
+    @Transactional
+    void delete(UUID userId, UUID id) {
+        Workout workout = workouts.findByIdAndUserId(id, userId)
+                .orElseThrow(() -> StrideProblemException.notFound("Workout " + id));
+        workouts.delete(workout);
+        events.publish(Topics.WORKOUT_EVENTS, EventTypes.WORKOUT_DELETED, 1, userId.toString(),
+                new WorkoutDeleted(id, userId));
+    }
+
+    /** Payload of {@code workout-deleted}. */
+    record WorkoutDeleted(UUID workoutId, UUID userId) {
+    }
+}

@@ -1,0 +1,27 @@
+create table workout (
+    id                 uuid primary key,
+    user_id            uuid         not null,
+    sport              varchar(32)  not null,
+    title              varchar(200),
+    notes              varchar(4000),
+    start_time         timestamptz  not null,
+    elapsed_time       double precision,
+    moving_time        double precision,
+    distance           double precision,
+    elevation_gain     double precision,
+    elevation_loss     double precision,
+    average_speed      double precision,
+    max_speed          double precision,
+    average_heart_rate double precision,
+    max_heart_rate     double precision,
+    average_cadence    double precision,
+    average_power      double precision,
+    max_power          double precision,
+    calories           double precision,
+    visibility         varchar(16)  not null,
+    source             varchar(16)  not null,
+    created_at         timestamptz  not null,
+    updated_at         timestamptz  not null,
+    version            bigint       not null default 0
+);
+create index workout_user_start on workout (user_id, start_time desc, id desc);
