@@ -24,6 +24,24 @@ public class StrideTestEnvironment implements ApplicationContextInitializer<Conf
             properties.put("spring.kafka.bootstrap-servers", "${spring.embedded.kafka.brokers}");
         }
         properties.put("logging.structured.format.console", "");
+        if (isPresent("com.google.crypto.tink.Aead")) {
+            properties.put("stride.crypto.aead-keyset", TestKeys.AEAD_KEYSET);
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("stride-test", properties));
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, StrideTestEnvironment.class.getClassLoader());
+            return true;
+        }
+        catch (ClassNotFoundException ex) {
+            return false;
+        }
+    }
+
+    /** Throwaway keys made per test JVM; the holder keeps Tink off the classpath of services without it. */
+    private static final class TestKeys {
+        static final String AEAD_KEYSET = dev.stride.kit.crypto.FieldCipher.generateKeyset();
     }
 }

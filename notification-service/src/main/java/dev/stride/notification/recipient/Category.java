@@ -1,0 +1,39 @@
+package dev.stride.notification.recipient;
+
+/**
+ * Kinds of mail. Account mail (verification, password reset, security notices) cannot be turned
+ * off; product mail is on until the user turns it off; marketing mail is off until the user
+ * explicitly turns it on.
+ */
+enum Category {
+    ACCOUNT(true, true), PRODUCT(true, false), MARKETING(false, false);
+
+    private final boolean defaultEnabled;
+    private final boolean locked;
+
+    Category(boolean defaultEnabled, boolean locked) {
+        this.defaultEnabled = defaultEnabled;
+        this.locked = locked;
+    }
+
+    boolean defaultEnabled() {
+        return defaultEnabled;
+    }
+
+    boolean locked() {
+        return locked;
+    }
+
+    String wireName() {
+        return name().toLowerCase();
+    }
+
+    static Category fromWire(String value) {
+        for (Category category : values()) {
+            if (category.wireName().equals(value)) {
+                return category;
+            }
+        }
+        return null;
+    }
+}
