@@ -1,0 +1,217 @@
+package dev.stride.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+import dev.stride.deploy.LocalPlatform;
+import dev.stride.deploy.PlatformConfig;
+import dev.stride.deploy.Ports;
+import dev.stride.deploy.StrideService;
+import dev.stride.deploy.TlsClients;
+
+/**
+ * Starts the whole platform through the launcher (the code behind {@code ./stride up}) on free ports,
+ * with its own data folder, database and roles, then tests it from outside: readiness of every
+ * service, the gateway over HTTPS with the local CA, and one Kafka round trip
+ * (gateway {@code user-registered} → notification-service recipient projection).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlatformSystemTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private LocalPlatform platform;
+    private HttpClient https;
+
+    @BeforeAll
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
+    void startPlatform() throws IOException {
+        Path repoRoot = repoRoot();
+        Path dataDir = Path.of("target/platform-data").toAbsolutePath();
+        deleteRecursively(dataDir);
+        String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        PlatformConfig config = PlatformConfig.defaults(repoRoot).withDataDir(dataDir).withPorts(Ports.free())
+                .withDatabase("stride_st_" + suffix, "stride_st_" + suffix, true).withDbUrlVariable("STRIDE_TEST_DB_URL");
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        platform = LocalPlatform.start(config, out);
+        https = TlsClients.httpClient(platform.tls());
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        if (platform == null) {
+            return;
+        }
+        List<ProcessHandle> started = platform.processHandles();
+        platform.stop();
+        assertThat(started).as("processes started by the launcher").isNotEmpty();
+        assertThat(started.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList())
+                .as("processes still alive after stop").isEmpty();
+        Ports ports = platform.config().ports();
+        assertThat(ports.byComponent().keySet().stream().filter(PlatformSystemTest::listening).toList())
+                .as("ports still bound after stop").isEmpty();
+    }
+
+    @Test
+    void everyServiceIsReady() throws Exception {
+        List<StrideService> services = platform.config().services();
+        assertThat(services).hasSize(5);
+        for (StrideService service : services) {
+            HttpResponse<String> response = plain.send(HttpRequest.newBuilder(URI.create(service.readinessUrl()))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(service.name() + " readiness").isEqualTo(200);
+            assertThat(json.readTree(response.body()).path("status").asText()).as(service.name()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void gatewayAnswersOverHttpsWithTheLocalCaOnly() throws Exception {
+        HttpResponse<String> jwks = https.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                + "/.well-known/jwks.json")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(jwks.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(jwks.body()).path("keys").isArray()).isTrue();
+        assertThat(jwks.sslSession()).isPresent();
+        X509Certificate peer = (X509Certificate) jwks.sslSession().get().getPeerCertificates()[0];
+        assertThat(peer.getIssuerX500Principal().getName()).contains("Stride Local Development CA");
+
+        // the JDK's default trust store does not know the local CA
+        try {
+            plain.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/.well-known/jwks.json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            fail("a client without the local CA must not complete the TLS handshake");
+        }
+        catch (SSLHandshakeException expected) {
+            // expected
+        }
+
+        // plain HTTP to the HTTPS port is no way in
+        String httpUrl = "http://127.0.0.1:" + platform.config().ports().gateway() + "/.well-known/jwks.json";
+        try {
+            HttpResponse<String> response = plain.send(HttpRequest.newBuilder(URI.create(httpUrl))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("plain HTTP on the HTTPS port").isEqualTo(400);
+            assertThat(response.body()).doesNotContain("\"keys\"");
+        }
+        catch (IOException expected) {
+            // connection closed by the TLS server: expected
+        }
+    }
+
+    @Test
+    void registrationEventReachesNotificationServiceThroughKafka() throws Exception {
+        String email = "system-test-" + UUID.randomUUID() + "@example.org";
+        String password = "Sys-Test-" + UUID.randomUUID();
+        HttpResponse<String> registered = post("/api/v1/auth/register", json.createObjectNode().put("email", email)
+                .put("password", password).put("displayName", "System Test").toString(), null);
+        assertThat(registered.statusCode()).as("register: " + registered.body()).isBetween(200, 201);
+
+        HttpResponse<String> login = post("/api/v1/auth/login", json.createObjectNode().put("email", email)
+                .put("password", password).toString(), null);
+        assertThat(login.statusCode()).as("login: " + login.body()).isEqualTo(200);
+        JsonNode tokens = json.readTree(login.body());
+        String accessToken = tokens.path("accessToken").asText();
+        assertThat(accessToken).isNotBlank();
+        assertThat(tokens.path("tokenType").asText()).isEqualToIgnoringCase("Bearer");
+
+        // notification-service answers 404 until it consumed user-registered and built its projection
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        HttpResponse<String> preferences;
+        do {
+            preferences = https.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                    + "/api/v1/notifications/preferences")).header("Authorization", "Bearer " + accessToken)
+                    .header("Accept", "application/json").timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (preferences.statusCode() == 200) {
+                break;
+            }
+            assertThat(preferences.statusCode()).as("preferences before the event arrived: " + preferences.body())
+                    .isEqualTo(404);
+            Thread.sleep(500);
+        }
+        while (System.nanoTime() < deadline);
+        assertThat(preferences.statusCode()).as("preferences after user-registered: " + preferences.body())
+                .isEqualTo(200);
+        assertThat(json.readTree(preferences.body()).isObject()).isTrue();
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return https.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        }
+        catch (IOException ex) {
+            return false;
+        }
+    }
+
+    /**
+     * The repository root (holds mvnw and the service modules), found from the module directory;
+     * {@code -Dstride.home=DIR} points the test at another checkout.
+     */
+    static Path repoRoot() {
+        String home = System.getProperty("stride.home");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home).toAbsolutePath().normalize();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("gateway-service"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("repository root not found above " + Path.of("").toAbsolutePath());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
