@@ -1,0 +1,21 @@
+package dev.stride.gateway;
+
+import java.security.SecureRandom;
+import java.util.UUID;
+
+/** UUID version 7 (RFC 9562): 48-bit Unix milliseconds then 74 random bits, so ids sort by creation time. */
+public final class TimeOrderedIds {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TimeOrderedIds() {
+    }
+
+    public static UUID next() {
+        long millis = System.currentTimeMillis();
+        long randA = RANDOM.nextInt(1 << 12);
+        long msb = (millis << 16) | (0x7L << 12) | randA;
+        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.stride.gateway.web;
+
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+
+import dev.stride.contracts.ErrorCode;
+
+/**
+ * A failure with a known client-facing shape: rendered as an RFC 9457 problem with {@code code},
+ * {@code detail} (safe to show) and optional extra members and response headers.
+ */
+public class ApiException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final transient Map<String, Object> members;
+    private final transient HttpHeaders headers;
+
+    public ApiException(ErrorCode code, String detail) {
+        this(code, detail, Map.of(), HttpHeaders.EMPTY);
+    }
+
+    public ApiException(ErrorCode code, String detail, Map<String, Object> members, HttpHeaders headers) {
+        super(detail, null, false, false);
+        this.code = code;
+        this.members = Map.copyOf(members);
+        this.headers = headers;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public Map<String, Object> members() {
+        return members;
+    }
+
+    public HttpHeaders headers() {
+        return headers;
+    }
+}
