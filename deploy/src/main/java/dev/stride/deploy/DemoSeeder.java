@@ -37,19 +37,19 @@ public final class DemoSeeder {
         return List.of(
                 new DemoUser("ada.runner@demo.stride.local", "Demo-Stride-Ada-2026!", "Ada Runner", List.of(
                         // tcx/tcxparser_test.tcx: started 2012-12-26T21:29:53Z, completed 22:03:05Z, 4686.31103516 m
-                        new DemoWorkout("RUN", "2012-12-26T21:29:53Z", 1992, 1992, 4686.31103516, "Evening run"),
+                        new DemoWorkout("run", "2012-12-26T21:29:53Z", 1992, 1992, 4686.31103516, "Evening run"),
                         // gpx/dougfales_one_segment.gpx: earliest point 1144433525 (2006-04-07T18:12:05Z),
                         // duration 4466.0 s, distance 6.98803359528853 km (sport not stated)
-                        new DemoWorkout("RUN", "2006-04-07T18:12:05Z", 4466, 4466, 6988.03359528853, "Hill loop"))),
+                        new DemoWorkout("run", "2006-04-07T18:12:05Z", 4466, 4466, 6988.03359528853, "Hill loop"))),
                 new DemoUser("kona.triathlete@demo.stride.local", "Demo-Stride-Kona-2026!", "Kona Triathlete", List.of(
                         // fit/sportslib_20181013_kona_ironman.fit, the three sport legs (start, duration, distance)
-                        new DemoWorkout("SWIM", "2018-10-13T17:05:01Z", 3689, 3689, 3933.3, "Kona swim leg"),
-                        new DemoWorkout("RIDE", "2018-10-13T18:10:15Z", 17249, 17249, 180301.58, "Kona bike leg"),
-                        new DemoWorkout("RUN", "2018-10-13T22:57:45Z", 13093, 13093, 42563.91, "Kona marathon"))),
+                        new DemoWorkout("swim-open-water", "2018-10-13T17:05:01Z", 3689, 3689, 3933.3, "Kona swim leg"),
+                        new DemoWorkout("ride", "2018-10-13T18:10:15Z", 17249, 17249, 180301.58, "Kona bike leg"),
+                        new DemoWorkout("run", "2018-10-13T22:57:45Z", 13093, 13093, 42563.91, "Kona marathon"))),
                 new DemoUser("fritz.cyclist@demo.stride.local", "Demo-Stride-Fritz-2026!", "Fritz Cyclist", List.of(
                         // gpx/fittrackee_fixture_gpx_file.gpx: cycling, 2018-03-13T12:44:45Z, 0:04:10, moving 0:04:10,
                         // 0.32 km, title "just a workout"
-                        new DemoWorkout("RIDE", "2018-03-13T12:44:45Z", 250, 250, 320.0, "just a workout"))));
+                        new DemoWorkout("ride", "2018-03-13T12:44:45Z", 250, 250, 320.0, "just a workout"))));
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -69,9 +69,9 @@ public final class DemoSeeder {
         for (DemoUser user : users()) {
             try {
                 ObjectNode register = json.createObjectNode().put("email", user.email()).put("password", user.password())
-                        .put("displayName", user.displayName());
+                        .put("displayName", user.displayName()).put("locale", "en").put("timeZone", "Europe/Berlin");
                 HttpResponse<String> registered = post("/api/v1/auth/register", register, null);
-                if (registered.statusCode() / 100 != 2 && registered.statusCode() != 409) {
+                if (registered.statusCode() / 100 != 2) {
                     problems.add("register " + user.email() + ": HTTP " + registered.statusCode() + " "
                             + Http.abbreviate(registered.body()));
                     continue;
@@ -88,8 +88,10 @@ public final class DemoSeeder {
                     problems.add("login " + user.email() + ": no accessToken in the answer");
                     continue;
                 }
-                if (registered.statusCode() == 409) {
-                    out.println("  demo user " + user.email() + " already exists, workouts not added again");
+                // registration answers alike for new and existing addresses (no enumeration): ask the data
+                HttpResponse<String> existing = get("/api/v1/workouts?limit=1", token);
+                if (existing.statusCode() == 200 && json.readTree(existing.body()).path("items").size() > 0) {
+                    out.println("  demo user " + user.email() + " already has workouts, none added again");
                     continue;
                 }
                 int created = 0;
@@ -119,6 +121,12 @@ public final class DemoSeeder {
             }
         }
         return problems;
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(gatewayUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json").header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, JsonNode body, String token) throws IOException, InterruptedException {

@@ -83,6 +83,10 @@ class EventCodecTest {
         assertThatThrownBy(() -> codec.read("{not json")).isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> codec.read("null")).isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> codec.read("{\"type\":\"x\"}")).isInstanceOf(MalformedEventException.class)
+                .hasMessageStartingWith("not a valid event envelope");
+        String withoutId = "{\"type\":\"user-deleted\",\"version\":1,\"occurredAt\":\"2026-01-01T00:00:00Z\","
+                + "\"producer\":\"gateway-service\",\"subjectId\":\"u\",\"payload\":{}}";
+        assertThatThrownBy(() -> codec.read(withoutId)).isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("eventId");
     }
 

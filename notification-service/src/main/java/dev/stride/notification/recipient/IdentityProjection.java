@@ -6,13 +6,11 @@ import java.util.Set;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import dev.stride.contracts.EventCodec;
-import dev.stride.contracts.EventEnvelope;
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.UserDeleted;
 import dev.stride.contracts.payload.UserRegistered;
-import dev.stride.kit.events.IdempotentConsumer;
+import dev.stride.kit.events.EventHandlers;
 import dev.stride.kit.events.NonRetryableEventException;
 
 /** Keeps the recipient projection in step with identity events. */
@@ -21,35 +19,19 @@ class IdentityProjection {
 
     private static final Set<String> LOCALES = Set.of("ru", "en");
 
-    private final EventCodec codec;
-    private final IdempotentConsumer once;
-    private final RecipientStore store;
+    private final EventHandlers handlers;
 
-    IdentityProjection(EventCodec codec, IdempotentConsumer once, RecipientStore store) {
-        this.codec = codec;
-        this.once = once;
-        this.store = store;
+    IdentityProjection(EventHandlers.Factory events, RecipientStore store) {
+        this.handlers = events.forConsumer("notification-recipients")
+                .on(EventTypes.USER_REGISTERED, UserRegistered.class, (user, envelope) -> store.upsert(user.userId(),
+                        user.email(), LOCALES.contains(user.locale()) ? user.locale() : "en",
+                        validZone(user.timeZone()), envelope.occurredAt()))
+                .on(EventTypes.USER_DELETED, UserDeleted.class, user -> store.erase(user.userId()));
     }
 
     @KafkaListener(topics = Topics.IDENTITY_EVENTS, groupId = "notification-service.recipients")
     void on(String message) {
-        EventEnvelope envelope = codec.read(message);
-        switch (envelope.type()) {
-            case EventTypes.USER_REGISTERED -> {
-                UserRegistered user = codec.payload(envelope, UserRegistered.class);
-                String locale = LOCALES.contains(user.locale()) ? user.locale() : "en";
-                String zone = validZone(user.timeZone());
-                once.runOnce("notification-recipients", envelope.eventId(),
-                        () -> store.upsert(user.userId(), user.email(), locale, zone, envelope.occurredAt()));
-            }
-            case EventTypes.USER_DELETED -> {
-                UserDeleted user = codec.payload(envelope, UserDeleted.class);
-                once.runOnce("notification-recipients", envelope.eventId(), () -> store.erase(user.userId()));
-            }
-            default -> {
-                // other identity events carry nothing this projection keeps
-            }
-        }
+        handlers.handle(message);
     }
 
     private static String validZone(String zone) {

@@ -65,6 +65,11 @@ public class StrideEventsAutoConfiguration {
         return new JdbcIdempotentConsumer(jdbc, new TransactionTemplate(transactions));
     }
 
+    @Bean
+    EventHandlers.Factory strideEventHandlers(EventCodec codec, IdempotentConsumer once) {
+        return new EventHandlers.Factory(codec, once);
+    }
+
     /** Every Stride topic and its dead-letter twin with the same partition count (the DLT keeps the partition). */
     @Bean
     KafkaAdmin.NewTopics strideTopics(StrideEventsProperties properties) {
