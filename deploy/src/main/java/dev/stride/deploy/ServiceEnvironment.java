@@ -63,6 +63,10 @@ public final class ServiceEnvironment {
             env.put("STRIDE_TLS_TRUST_STORE", shared.tls().trustStore().toString());
             env.put("STRIDE_TLS_TRUST_STORE_PASSWORD", shared.tls().trustStorePassword());
             env.put("STRIDE_SERVICE_CLIENT_SECRET", shared.clientSecrets().get(service.name()));
+            env.put("STRIDE_SERVICE_TOKEN_URI", "https://127.0.0.1:" + config.ports().gateway() + "/oauth2/token");
+            if (service.name().equals("social-service")) {
+                env.put("STRIDE_WORKOUT_INTERNAL_URI", "http://127.0.0.1:" + config.service("workout-service").port());
+            }
             if (service.name().equals("notification-service")) {
                 env.put("SPRING_MAIL_HOST", "127.0.0.1");
                 env.put("SPRING_MAIL_PORT", String.valueOf(shared.smtpPort()));

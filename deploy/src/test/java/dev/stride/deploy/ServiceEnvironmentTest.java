@@ -65,6 +65,9 @@ class ServiceEnvironmentTest {
         assertThat(marketing).containsEntry("STRIDE_SHOP_BASE_URL", "http://127.0.0.1:8089")
                 .containsEntry("STRIDE_SHOP_API_KEY", "shop-key").containsEntry("STRIDE_SERVICE_CLIENT_SECRET", "s-m")
                 .doesNotContainKey("SPRING_MAIL_HOST");
+        Map<String, String> social = environment.forService(config.service("social-service"), db("social-service", "social"));
+        assertThat(social).containsEntry("STRIDE_WORKOUT_INTERNAL_URI", "http://127.0.0.1:8081")
+                .containsEntry("STRIDE_SERVICE_TOKEN_URI", "https://127.0.0.1:8443/oauth2/token");
         assertThat(environment.command(config.service("social-service"))).contains("-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar").last().isEqualTo("/repo/social-service/target/social-service-"
                         + PlatformConfig.VERSION + ".jar");

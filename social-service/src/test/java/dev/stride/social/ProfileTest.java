@@ -52,6 +52,7 @@ class ProfileTest {
         var profile = http.get("/api/v1/social/profiles/me", token).json();
         assertThat(profile.get("displayName").asString()).isEqualTo("Ana <script>");
         assertThat(profile.toString()).doesNotContain("ana@example.org");
+        assertThat(profile.get("activity").isNull()).as("no service identity in this test: totals absent").isTrue();
 
         publishIdentity(EventTypes.USER_DELETED, user, new UserDeleted(user));
         TestKafka.await(() -> http.get("/api/v1/social/profiles/me", token).status() == 404, Duration.ofSeconds(30));

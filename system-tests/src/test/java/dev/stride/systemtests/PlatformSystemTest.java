@@ -133,8 +133,9 @@ class PlatformSystemTest {
         String email = "system-test-" + UUID.randomUUID() + "@example.org";
         String password = "Sys-Test-" + UUID.randomUUID();
         HttpResponse<String> registered = post("/api/v1/auth/register", json.createObjectNode().put("email", email)
-                .put("password", password).put("displayName", "System Test").toString(), null);
-        assertThat(registered.statusCode()).as("register: " + registered.body()).isBetween(200, 201);
+                .put("password", password).put("displayName", "System Test").put("locale", "ru")
+                .put("timeZone", "Europe/Moscow").toString(), null);
+        assertThat(registered.statusCode()).as("register: " + registered.body()).isEqualTo(202);
 
         HttpResponse<String> login = post("/api/v1/auth/login", json.createObjectNode().put("email", email)
                 .put("password", password).toString(), null);
@@ -162,7 +163,43 @@ class PlatformSystemTest {
         while (System.nanoTime() < deadline);
         assertThat(preferences.statusCode()).as("preferences after user-registered: " + preferences.body())
                 .isEqualTo(200);
-        assertThat(json.readTree(preferences.body()).isObject()).isTrue();
+        assertThat(json.readTree(preferences.body()).path("locale").asText()).isEqualTo("ru");
+        assertThat(preferences.body()).doesNotContain(email);
+    }
+
+    /**
+     * A user's workout, recorded through the gateway, shows in their social profile: social-service
+     * fetches the totals from workout-service's internal API with a client-credentials token that the
+     * gateway minted for it (service identity end to end).
+     */
+    @Test
+    void socialProfileShowsWorkoutTotalsFetchedWithAServiceToken() throws Exception {
+        String email = "system-test-" + UUID.randomUUID() + "@example.org";
+        String password = "Sys-Test-" + UUID.randomUUID();
+        post("/api/v1/auth/register", json.createObjectNode().put("email", email).put("password", password)
+                .put("displayName", "Runner").put("locale", "en").put("timeZone", "UTC").toString(), null);
+        String accessToken = json.readTree(post("/api/v1/auth/login", json.createObjectNode().put("email", email)
+                .put("password", password).toString(), null).body()).path("accessToken").asText();
+        HttpResponse<String> workout = post("/api/v1/workouts", json.createObjectNode().put("sport", "run")
+                .put("startTime", "2026-05-01T06:00:00Z").put("elapsedTime", 1800).put("distance", 5000).toString(),
+                accessToken);
+        assertThat(workout.statusCode()).as("record workout: " + workout.body()).isEqualTo(201);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode profile = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = https.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                    + "/api/v1/social/profiles/me")).header("Authorization", "Bearer " + accessToken)
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                profile = json.readTree(response.body());
+                break;
+            }
+            Thread.sleep(500); // the profile is created from user-registered
+        }
+        assertThat(profile).as("profile created from the registration event").isNotNull();
+        assertThat(profile.path("activity").path("workouts").asLong()).isEqualTo(1);
+        assertThat(profile.path("activity").path("distance").asDouble()).isEqualTo(5000.0);
     }
 
     private HttpResponse<String> post(String path, String body, String token) throws Exception {

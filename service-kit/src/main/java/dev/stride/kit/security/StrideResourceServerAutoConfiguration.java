@@ -1,6 +1,5 @@
 package dev.stride.kit.security;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -40,13 +39,8 @@ public class StrideResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder strideJwtDecoder(StrideSecurityProperties properties, Environment environment) {
-        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-                .followRedirects(HttpClient.Redirect.NEVER);
-        String trustStore = environment.getProperty("stride.tls.trust-store");
-        if (trustStore != null && !trustStore.isBlank()) {
-            http.sslContext(TrustStores.sslContext(trustStore, environment.getProperty("stride.tls.trust-store-password")));
-        }
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http.build());
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                TrustStores.httpClient(environment, Duration.ofSeconds(3)));
         requests.setReadTimeout(Duration.ofSeconds(5));
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithms(algorithms -> {

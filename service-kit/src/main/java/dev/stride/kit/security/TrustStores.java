@@ -19,6 +19,21 @@ public final class TrustStores {
     private TrustStores() {
     }
 
+    /**
+     * A JDK HTTP client for calls inside the platform: never follows redirects and trusts only the
+     * platform CA when {@code stride.tls.trust-store} is set (else the JDK's default trust).
+     */
+    public static java.net.http.HttpClient httpClient(org.springframework.core.env.Environment environment,
+            java.time.Duration connectTimeout) {
+        java.net.http.HttpClient.Builder http = java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER);
+        String trustStore = environment.getProperty("stride.tls.trust-store");
+        if (trustStore != null && !trustStore.isBlank()) {
+            http.sslContext(sslContext(trustStore, environment.getProperty("stride.tls.trust-store-password")));
+        }
+        return http.build();
+    }
+
     public static SSLContext sslContext(String trustStore, String password) {
         try (InputStream in = Files.newInputStream(Path.of(trustStore))) {
             KeyStore store = KeyStore.getInstance("PKCS12");

@@ -24,6 +24,10 @@ public class StrideTestEnvironment implements ApplicationContextInitializer<Conf
             properties.put("spring.kafka.bootstrap-servers", "${spring.embedded.kafka.brokers}");
         }
         properties.put("logging.structured.format.console", "");
+        // the embedded broker logs every config and state change at INFO: keep test output readable
+        properties.put("logging.level.kafka", "WARN");
+        properties.put("logging.level.org.apache.kafka", "WARN");
+        properties.put("logging.level.state.change.logger", "WARN");
         if (isPresent("com.google.crypto.tink.Aead")) {
             properties.put("stride.crypto.aead-keyset", TestKeys.AEAD_KEYSET);
         }

@@ -63,6 +63,6 @@ class Profile {
     }
 
     ProfileView view() {
-        return new ProfileView(userId, displayName, bio, city, visibility, updatedAt);
+        return new ProfileView(userId, displayName, bio, city, visibility, updatedAt, null);
     }
 }

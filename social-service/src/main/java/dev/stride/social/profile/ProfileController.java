@@ -20,14 +20,18 @@ import dev.stride.kit.security.CurrentUser;
 class ProfileController {
 
     private final ProfileService profiles;
+    private final ActivitySummaries activity;
 
-    ProfileController(ProfileService profiles) {
+    ProfileController(ProfileService profiles, ActivitySummaries activity) {
         this.profiles = profiles;
+        this.activity = activity;
     }
 
+    /** The remote call runs outside any database transaction. */
     @GetMapping("/me")
     ProfileView own(@AuthenticationPrincipal Jwt token) {
-        return profiles.own(CurrentUser.id(token));
+        UUID userId = CurrentUser.id(token);
+        return profiles.own(userId).withActivity(activity.of(userId));
     }
 
     @PutMapping(path = "/me", consumes = "application/json")
@@ -37,6 +41,6 @@ class ProfileController {
 
     @GetMapping("/{userId}")
     ProfileView of(@AuthenticationPrincipal Jwt token, @PathVariable UUID userId) {
-        return profiles.of(CurrentUser.id(token), userId);
+        return profiles.of(CurrentUser.id(token), userId).withActivity(activity.of(userId));
     }
 }
