@@ -37,6 +37,9 @@ class ServiceBoundaryTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
     TestHttp http;
     TestTokens tokens = TestTokens.get();
     UUID user = UUID.randomUUID();
@@ -210,6 +213,27 @@ class ServiceBoundaryTest {
         Response response = http.get("/api/v1/workouts/not-a-uuid", tokens.user(user));
         assertThat(response.status()).isEqualTo(400);
         assertNoInternals(response);
+    }
+
+    @Test
+    void actuatorServesHealthToAnyoneAndEverythingElseOnlyToAdmins() {
+        TestHttp management = TestHttp.localhost(managementPort);
+        assertThat(management.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        assertThat(management.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+        assertThat(management.get("/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(management.get("/actuator/prometheus", tokens.user(user)).status()).isEqualTo(403);
+        assertThat(management.get("/actuator/metrics", tokens.service(Services.SOCIAL, Services.WORKOUT)).status())
+                .isEqualTo(403);
+        Response admin = management.send(management.request("/actuator/prometheus",
+                tokens.user(user, java.util.List.of("ADMIN"))).setHeader("Accept", "text/plain").GET().build());
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.body()).contains("stride_outbox_sent_total");
+    }
+
+    @Test
+    void actuatorIsNotServedOnTheApiPort() {
+        assertThat(http.get("/actuator/prometheus", tokens.user(user, java.util.List.of("ADMIN"))).status())
+                .isEqualTo(404);
     }
 
     private static void assertNoInternals(Response response) {

@@ -23,11 +23,8 @@ public class StrideTestEnvironment implements ApplicationContextInitializer<Conf
         if (!context.getEnvironment().containsProperty("spring.kafka.bootstrap-servers")) {
             properties.put("spring.kafka.bootstrap-servers", "${spring.embedded.kafka.brokers}");
         }
-        properties.put("logging.structured.format.console", "");
-        // the embedded broker logs every config and state change at INFO: keep test output readable
-        properties.put("logging.level.kafka", "WARN");
-        properties.put("logging.level.org.apache.kafka", "WARN");
-        properties.put("logging.level.state.change.logger", "WARN");
+        // never the fixed ports of a running local platform
+        properties.put("management.server.port", "0");
         if (isPresent("com.google.crypto.tink.Aead")) {
             properties.put("stride.crypto.aead-keyset", TestKeys.AEAD_KEYSET);
         }
