@@ -8,12 +8,12 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import dev.stride.kit.db.PostgresServer;
 
 /** Third choice: a throwaway PostgreSQL container, only where a Docker engine answers. */
-final class TestContainersPostgres {
+public final class TestContainersPostgres {
 
     private TestContainersPostgres() {
     }
 
-    static Optional<PostgresServer> start() {
+    public static Optional<PostgresServer> start() {
         try {
             if (!DockerClientFactory.instance().isDockerAvailable()) {
                 return Optional.empty();

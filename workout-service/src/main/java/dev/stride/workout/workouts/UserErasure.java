@@ -2,6 +2,7 @@ package dev.stride.workout.workouts;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,11 @@ class UserErasure {
 
     private final EventHandlers handlers;
 
-    UserErasure(EventHandlers.Factory events, WorkoutRepository workouts) {
-        this.handlers = events.forConsumer("workout-erasure").on(EventTypes.USER_DELETED, UserDeleted.class,
-                user -> log.info("erased {} workouts of a deleted user", workouts.deleteAllOfUser(user.userId())));
+    UserErasure(EventHandlers.Factory events, WorkoutRepository workouts, ApplicationEventPublisher changes) {
+        this.handlers = events.forConsumer("workout-erasure").on(EventTypes.USER_DELETED, UserDeleted.class, user -> {
+            log.info("erased {} workouts of a deleted user", workouts.deleteAllOfUser(user.userId()));
+            changes.publishEvent(new UserWorkoutsErased(user.userId()));
+        });
     }
 
     @KafkaListener(topics = Topics.IDENTITY_EVENTS, groupId = "workout-service.erasure")

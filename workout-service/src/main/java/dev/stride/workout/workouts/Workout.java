@@ -101,6 +101,11 @@ class Workout {
         return userId;
     }
 
+    WorkoutChanged.Facts facts() {
+        return new WorkoutChanged.Facts(id, userId, sport, startTime, elapsedTime, movingTime, distance, elevationGain,
+                null);
+    }
+
     WorkoutView view() {
         return new WorkoutView(id, sport, title, notes, startTime, elapsedTime, movingTime, distance, elevationGain,
                 elevationLoss, averageSpeed, maxSpeed, averageHeartRate, maxHeartRate, averageCadence, averagePower,

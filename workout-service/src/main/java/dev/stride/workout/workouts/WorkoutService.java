@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +20,13 @@ class WorkoutService {
 
     private final WorkoutRepository workouts;
     private final EventPublisher events;
+    private final ApplicationEventPublisher changes;
     private final Clock clock;
 
-    WorkoutService(WorkoutRepository workouts, EventPublisher events) {
+    WorkoutService(WorkoutRepository workouts, EventPublisher events, ApplicationEventPublisher changes) {
         this.workouts = workouts;
         this.events = events;
+        this.changes = changes;
         this.clock = Clock.systemUTC();
     }
 
@@ -31,6 +34,7 @@ class WorkoutService {
     WorkoutView record(UUID userId, ManualWorkout input) {
         Workout workout = workouts.save(Workout.manual(TimeOrderedIds.next(), userId, input, clock.instant()));
         WorkoutView view = workout.view();
+        changes.publishEvent(new WorkoutChanged(null, workout.facts()));
         events.publish(Topics.WORKOUT_EVENTS, EventTypes.WORKOUT_RECORDED, 1, userId.toString(),
                 new WorkoutRecorded(view.id(), userId, view.sport().wireName(), view.startTime(), view.elapsedTime(),
                         view.movingTime(), view.distance(), view.elevationGain(), view.visibility().wireName()));
@@ -64,6 +68,7 @@ class WorkoutService {
         Workout workout = workouts.findByIdAndUserId(id, userId)
                 .orElseThrow(() -> StrideProblemException.notFound("Workout " + id));
         workouts.delete(workout);
+        changes.publishEvent(new WorkoutChanged(workout.facts(), null));
         events.publish(Topics.WORKOUT_EVENTS, EventTypes.WORKOUT_DELETED, 1, userId.toString(),
                 new WorkoutDeleted(id, userId));
     }

@@ -1,0 +1,95 @@
+package dev.stride.workout.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fastest time over a fixed distance on any sub-segment, O(n) per distance with two pointers.
+ * Distance and time are treated as piecewise linear between points, so the optimum has one end on
+ * a point: pass 1 ends windows at every point and interpolates the start; pass 2 starts windows at
+ * every point and interpolates the end. The time axis is elapsed (wall-clock) time.
+ */
+final class BestEfforts {
+
+    static final String[] NAMES = {"400m", "1/2 mile", "1k", "1 mile", "2 mile", "5k", "10k", "15k", "10 mile", "20k",
+        "Half-Marathon", "30k", "Marathon"};
+    static final double[] DISTANCES = {400, 804.672, 1000, 1609.344, 3218.688, 5000, 10000, 15000, 16093.44, 20000,
+        21097.5, 30000, 42195};
+
+    private BestEfforts() {
+    }
+
+    static List<WorkoutAnalysis.BestEffort> compute(double[] cum, double[] t, int n) {
+        List<WorkoutAnalysis.BestEffort> out = new ArrayList<>();
+        if (n < 2) {
+            return out;
+        }
+        double total = cum[n - 1] - cum[0];
+        for (int k = 0; k < DISTANCES.length; k++) {
+            double d = DISTANCES[k];
+            if (total + 1e-9 < d) {
+                break;
+            }
+            double[] best = fastest(cum, t, n, d);
+            if (best != null) {
+                out.add(new WorkoutAnalysis.BestEffort(NAMES[k], d, best[0], best[1] - t[0]));
+            }
+        }
+        return out;
+    }
+
+    /** @return {duration, startTime} of the fastest window, or null */
+    static double[] fastest(double[] cum, double[] t, int n, double d) {
+        double bestTime = Double.POSITIVE_INFINITY;
+        double bestStart = 0;
+        // pass 1: window ends at point j, start interpolated between i and i+1 (cum[i] <= cum[j]-d < cum[i+1])
+        int i = 0;
+        for (int j = 1; j < n; j++) {
+            double target = cum[j] - d;
+            if (target < cum[0]) {
+                continue;
+            }
+            while (i + 1 < j && cum[i + 1] <= target) {
+                i++;
+            }
+            double startT = interpolate(cum, t, i, target);
+            double dur = t[j] - startT;
+            if (dur > 0 && dur < bestTime) {
+                bestTime = dur;
+                bestStart = startT;
+            }
+        }
+        // pass 2: window starts at point i, end interpolated between j-1 and j (cum[j-1] < cum[i]+d <= cum[j])
+        int j = 1;
+        for (i = 0; i < n - 1; i++) {
+            double target = cum[i] + d;
+            if (target > cum[n - 1]) {
+                break;
+            }
+            if (j <= i) {
+                j = i + 1;
+            }
+            while (j < n - 1 && cum[j] < target) {
+                j++;
+            }
+            double endT = interpolate(cum, t, j - 1, target);
+            double dur = endT - t[i];
+            if (dur > 0 && dur < bestTime) {
+                bestTime = dur;
+                bestStart = t[i];
+            }
+        }
+        return Double.isInfinite(bestTime) ? null : new double[] {bestTime, bestStart};
+    }
+
+    /** Time at which cumulative distance reaches {@code target}, interpolating between a and a+1. */
+    private static double interpolate(double[] cum, double[] t, int a, double target) {
+        int b = Math.min(a + 1, cum.length - 1);
+        double span = cum[b] - cum[a];
+        if (span <= 0) {
+            return t[a];
+        }
+        double f = Math.max(0, Math.min(1, (target - cum[a]) / span));
+        return t[a] + f * (t[b] - t[a]);
+    }
+}

@@ -1,0 +1,325 @@
+package dev.stride.workout.parsing;
+
+import com.garmin.fit.DateTime;
+import com.garmin.fit.Decode;
+import com.garmin.fit.DeviceInfoMesg;
+import com.garmin.fit.Event;
+import com.garmin.fit.EventMesg;
+import com.garmin.fit.EventType;
+import com.garmin.fit.FileIdMesg;
+import com.garmin.fit.FitRuntimeException;
+import com.garmin.fit.GarminProduct;
+import com.garmin.fit.LapMesg;
+import com.garmin.fit.Manufacturer;
+import com.garmin.fit.MesgBroadcaster;
+import com.garmin.fit.RecordMesg;
+import com.garmin.fit.SessionMesg;
+import com.garmin.fit.SportMesg;
+import dev.stride.workout.workouts.Sport;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * FIT activity files through the Garmin FIT SDK ({@code com.garmin:fit}). The file's length and
+ * CRC are checked before decoding, so truncated and damaged files fail with their own reason.
+ * Read: {@code record} (points), {@code lap}, {@code session} (one {@link ParsedSession} each;
+ * points are assigned to a session by time), {@code event} timer stop/start (→
+ * {@link TimerPause}), {@code sport}, {@code file_id} and the creator's {@code device_info}.
+ *
+ * <p>Multisport: every session is exposed; the activity's top-level sport is the session's sport
+ * when there is one session (or all share a sport), else {@link Sport#OTHER} with file sport
+ * "multisport", and the top-level totals are the sums over sessions.
+ */
+final class FitReader {
+
+    private static final double SEMICIRCLE_TO_DEGREES = 180.0 / 2147483648.0;
+
+    private final ParserLimits limits;
+    private final TrackPointsBuilder points;
+    private final List<LapMesg> lapMesgs = new ArrayList<>();
+    private final List<SessionMesg> sessionMesgs = new ArrayList<>();
+    private final List<TimerPause> pauses = new ArrayList<>();
+    private String manufacturer;
+    private String model;
+    private String sportMesgSport;
+    private String sportMesgSubSport;
+    private String fileType;
+    private Long pauseStart;
+
+    FitReader(ParserLimits limits) {
+        this.limits = limits;
+        this.points = new TrackPointsBuilder(limits.maxPoints());
+    }
+
+    static boolean looksLikeFit(byte[] head, int n) {
+        return n >= 12 && (head[0] == 12 || head[0] == 14) && head[8] == '.' && head[9] == 'F' && head[10] == 'I'
+                && head[11] == 'T';
+    }
+
+    ParsedActivity read(byte[] file) {
+        checkStructure(file);
+        Decode decode = new Decode();
+        MesgBroadcaster broadcaster = new MesgBroadcaster(decode);
+        broadcaster.addListener((FileIdMesg m) -> onFileId(m));
+        broadcaster.addListener((DeviceInfoMesg m) -> onDeviceInfo(m));
+        broadcaster.addListener((RecordMesg m) -> onRecord(m));
+        broadcaster.addListener((LapMesg m) -> lapMesgs.add(m));
+        broadcaster.addListener((SessionMesg m) -> sessionMesgs.add(m));
+        broadcaster.addListener((EventMesg m) -> onEvent(m));
+        broadcaster.addListener((SportMesg m) -> {
+            sportMesgSport = m.getSport() == null ? null : m.getSport().name().toLowerCase(Locale.ROOT);
+            sportMesgSubSport = m.getSubSport() == null ? null : m.getSubSport().name().toLowerCase(Locale.ROOT);
+        });
+        try {
+            decode.read(new ByteArrayInputStream(file), broadcaster, broadcaster);
+        } catch (WorkoutFileException e) {
+            throw e;
+        } catch (FitRuntimeException e) {
+            if (e.getCause() instanceof WorkoutFileException w) {
+                throw w;
+            }
+            throw new WorkoutFileException(WorkoutFileException.Reason.CORRUPT,
+                    "The FIT file is damaged and could not be decoded", e);
+        } catch (RuntimeException e) {
+            throw new WorkoutFileException(WorkoutFileException.Reason.CORRUPT,
+                    "The FIT file is damaged and could not be decoded (" + e.getClass().getSimpleName() + ")", e);
+        }
+        if (pauseStart != null) {
+            pauses.add(new TimerPause(pauseStart, Long.MAX_VALUE));
+        }
+        if (points.size() == 0 && sessionMesgs.isEmpty()) {
+            throw new WorkoutFileException(WorkoutFileException.Reason.NOT_AN_ACTIVITY,
+                    fileType != null && !fileType.equals("activity")
+                            ? "The FIT file is a " + fileType.replace('_', ' ') + " file, not an activity"
+                            : "The FIT file contains no activity data");
+        }
+        TrackPoints track = points.build(true);
+        return assemble(track);
+    }
+
+    /** Header, declared length and CRC, so that truncation and corruption have their own messages. */
+    private static void checkStructure(byte[] file) {
+        int headerSize = file[0] & 0xFF;
+        if (file.length < headerSize) {
+            throw new WorkoutFileException(WorkoutFileException.Reason.TRUNCATED, "The FIT file is truncated");
+        }
+        long dataSize = (file[4] & 0xFFL) | (file[5] & 0xFFL) << 8 | (file[6] & 0xFFL) << 16 | (file[7] & 0xFFL) << 24;
+        if (dataSize == 0) {
+            throw new WorkoutFileException(WorkoutFileException.Reason.EMPTY_FILE,
+                    "The FIT file is empty: its header declares no data (the recording was probably never finished)");
+        }
+        if (file.length < headerSize + dataSize + 2) {
+            throw new WorkoutFileException(WorkoutFileException.Reason.TRUNCATED,
+                    "The FIT file is truncated: it declares " + (headerSize + dataSize + 2) + " bytes but has "
+                            + file.length);
+        }
+        boolean intact;
+        try {
+            intact = new Decode().checkFileIntegrity(new ByteArrayInputStream(file));
+        } catch (RuntimeException e) {
+            intact = false;
+        }
+        if (!intact) {
+            throw new WorkoutFileException(WorkoutFileException.Reason.CORRUPT,
+                    "The FIT file is damaged: its checksum (CRC) does not match the content");
+        }
+    }
+
+    private void onFileId(FileIdMesg m) {
+        if (m.getType() != null) {
+            fileType = m.getType().name().toLowerCase(Locale.ROOT);
+        }
+        if (manufacturer == null && m.getManufacturer() != null) {
+            manufacturer = Manufacturer.getStringFromValue(m.getManufacturer());
+            if (manufacturer == null || manufacturer.isEmpty()) {
+                manufacturer = "manufacturer " + m.getManufacturer();
+            }
+        }
+        if (model == null) {
+            model = productName(m.getManufacturer(), m.getProduct(), m.getProductName());
+        }
+    }
+
+    private void onDeviceInfo(DeviceInfoMesg m) {
+        Short index = m.getDeviceIndex();
+        if (index != null && index == 0) {
+            String name = productName(m.getManufacturer(), m.getProduct(), m.getProductName());
+            if (model == null && name != null) {
+                model = name;
+            }
+        }
+    }
+
+    private static String productName(Integer manufacturerId, Integer product, String productName) {
+        if (productName != null && !productName.isBlank()) {
+            return productName.trim();
+        }
+        if (product == null) {
+            return null;
+        }
+        if (manufacturerId != null && (manufacturerId == Manufacturer.GARMIN || manufacturerId == Manufacturer.DYNASTREAM
+                || manufacturerId == Manufacturer.DYNASTREAM_OEM || manufacturerId == Manufacturer.TACX)) {
+            String garmin = GarminProduct.getStringFromValue(product);
+            if (garmin != null && !garmin.isEmpty()) {
+                return garmin;
+            }
+        }
+        return "product " + product;
+    }
+
+    private void onEvent(EventMesg m) {
+        if (m.getEvent() != Event.TIMER || m.getTimestamp() == null) {
+            return;
+        }
+        long t = millis(m.getTimestamp());
+        EventType type = m.getEventType();
+        if (type == EventType.STOP || type == EventType.STOP_ALL || type == EventType.STOP_DISABLE
+                || type == EventType.STOP_DISABLE_ALL) {
+            if (pauseStart == null) {
+                pauseStart = t;
+            }
+        } else if (type == EventType.START) {
+            if (pauseStart != null) {
+                if (t > pauseStart) {
+                    pauses.add(new TimerPause(pauseStart, t));
+                }
+                pauseStart = null;
+            }
+        }
+    }
+
+    private void onRecord(RecordMesg m) {
+        long t = m.getTimestamp() == null ? TrackPoints.NO_TIME : millis(m.getTimestamp());
+        Integer la = m.getPositionLat();
+        Integer lo = m.getPositionLong();
+        double lat = la == null || lo == null ? Double.NaN : la * SEMICIRCLE_TO_DEGREES;
+        double lon = la == null || lo == null ? Double.NaN : lo * SEMICIRCLE_TO_DEGREES;
+        if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
+            lat = Double.NaN;
+            lon = Double.NaN;
+        }
+        Float alt = m.getEnhancedAltitude() != null ? m.getEnhancedAltitude() : m.getAltitude();
+        Float speed = m.getEnhancedSpeed() != null ? m.getEnhancedSpeed() : m.getSpeed();
+        points.add(t, lat, lon, f(alt), m.getDistance() == null ? Double.NaN : m.getDistance(), f(m.getHeartRate()),
+                f(m.getCadence()), f(m.getPower()), f(m.getTemperature()), f(speed));
+    }
+
+    private static float f(Number n) {
+        return n == null ? Float.NaN : n.floatValue();
+    }
+
+    private static long millis(DateTime t) {
+        return t.getDate().getTime();
+    }
+
+    private static Double d(Number n) {
+        return n == null ? null : n.doubleValue();
+    }
+
+    private ParsedActivity assemble(TrackPoints track) {
+        List<ParsedLap> laps = new ArrayList<>();
+        for (LapMesg l : lapMesgs) {
+            Instant start = l.getStartTime() == null ? null : Instant.ofEpochMilli(millis(l.getStartTime()));
+            laps.add(new ParsedLap(start, new DeviceTotals(d(l.getTotalDistance()), d(l.getTotalElapsedTime()),
+                    d(l.getTotalTimerTime()), d(l.getTotalCalories()), d(l.getTotalAscent()), d(l.getTotalDescent())),
+                    d(l.getAvgHeartRate()), d(l.getMaxHeartRate())));
+        }
+        laps.sort(Comparator.comparing(ParsedLap::startTime, Comparator.nullsLast(Comparator.naturalOrder())));
+        List<ParsedSession> sessions = new ArrayList<>();
+        List<SessionMesg> ordered = new ArrayList<>(sessionMesgs);
+        long firstRecord = track.size() > 0 ? track.time(0) : TrackPoints.NO_TIME;
+        ordered.removeIf(s -> sessionStart(s, firstRecord) == TrackPoints.NO_TIME);
+        ordered.sort(Comparator.comparingLong(s -> sessionStart(s, firstRecord)));
+        for (int k = 0; k < ordered.size(); k++) {
+            SessionMesg s = ordered.get(k);
+            long start = sessionStart(s, firstRecord);
+            long end = s.getTimestamp() != null ? millis(s.getTimestamp())
+                    : s.getTotalElapsedTime() != null ? start + Math.round(s.getTotalElapsedTime() * 1000) : Long.MAX_VALUE;
+            if (k + 1 < ordered.size()) {
+                end = Math.min(end, sessionStart(ordered.get(k + 1), firstRecord));
+            }
+            int first = lowerBound(track, start);
+            int last = lowerBound(track, end == Long.MAX_VALUE ? end
+                    : k + 1 < ordered.size() && end == sessionStart(ordered.get(k + 1), firstRecord) ? end : end + 1);
+            if (k + 1 == ordered.size() && sessions.isEmpty() && first == 0) {
+                last = Math.max(last, track.size());
+            }
+            String sport = s.getSport() == null ? sportMesgSport : s.getSport().name().toLowerCase(Locale.ROOT);
+            String sub = s.getSubSport() == null ? sportMesgSubSport : s.getSubSport().name().toLowerCase(Locale.ROOT);
+            sessions.add(new ParsedSession(SportNames.fromFit(sport, sub), fileSport(sport, sub), Instant.ofEpochMilli(start),
+                    end == Long.MAX_VALUE ? null : Instant.ofEpochMilli(end), first, last,
+                    new DeviceTotals(d(s.getTotalDistance()), d(s.getTotalElapsedTime()), d(s.getTotalTimerTime()),
+                            d(s.getTotalCalories()), d(s.getTotalAscent()), d(s.getTotalDescent()))));
+        }
+        Instant firstTime = track.size() > 0 ? Instant.ofEpochMilli(track.time(0)) : sessions.get(0).startTime();
+        if (sessions.isEmpty()) {
+            Instant last = Instant.ofEpochMilli(track.time(track.size() - 1));
+            sessions.add(new ParsedSession(SportNames.fromFit(sportMesgSport, sportMesgSubSport),
+                    fileSport(sportMesgSport, sportMesgSubSport), firstTime, last, 0, track.size(), DeviceTotals.NONE));
+        }
+        Sport sport;
+        String fileSport;
+        DeviceTotals totals;
+        if (sessions.size() == 1 || sessions.stream().map(ParsedSession::sport).distinct().count() == 1) {
+            sport = sessions.get(0).sport();
+            fileSport = sessions.get(0).fileSport();
+        } else {
+            sport = Sport.OTHER;
+            fileSport = "multisport";
+        }
+        totals = sessions.size() == 1 ? sessions.get(0).totals() : sum(sessions);
+        Instant start = sessions.get(0).startTime().isBefore(firstTime) ? sessions.get(0).startTime() : firstTime;
+        return new ParsedActivity(FileFormat.FIT, sport, fileSport, start, manufacturer, model, track, laps, sessions,
+                totals, pauses, points.stats());
+    }
+
+    /** start_time; else timestamp − total_elapsed_time; else the first record (Zwift writes sessions without start_time). */
+    private static long sessionStart(SessionMesg s, long firstRecord) {
+        if (s.getStartTime() != null) {
+            return millis(s.getStartTime());
+        }
+        if (s.getTimestamp() != null && s.getTotalElapsedTime() != null) {
+            return millis(s.getTimestamp()) - Math.round(s.getTotalElapsedTime() * 1000);
+        }
+        return firstRecord;
+    }
+
+    private static String fileSport(String sport, String sub) {
+        if (sport == null) {
+            return null;
+        }
+        return sub == null || sub.equals("generic") ? sport : sport + "/" + sub;
+    }
+
+    private static DeviceTotals sum(List<ParsedSession> sessions) {
+        Double[] acc = new Double[6];
+        for (ParsedSession s : sessions) {
+            DeviceTotals t = s.totals();
+            Double[] v = {t.distance(), t.elapsedTime(), t.timerTime(), t.calories(), t.ascent(), t.descent()};
+            for (int i = 0; i < 6; i++) {
+                if (v[i] != null) {
+                    acc[i] = (acc[i] == null ? 0 : acc[i]) + v[i];
+                }
+            }
+        }
+        return new DeviceTotals(acc[0], acc[1], acc[2], acc[3], acc[4], acc[5]);
+    }
+
+    private static int lowerBound(TrackPoints track, long t) {
+        int lo = 0;
+        int hi = track.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (track.time(mid) < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

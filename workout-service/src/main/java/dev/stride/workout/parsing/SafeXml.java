@@ -1,0 +1,73 @@
+package dev.stride.workout.parsing;
+
+import java.io.InputStream;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The one place that creates XML readers for uploaded files. DTDs are not supported, external
+ * entities are neither resolved nor replaced, external access is denied, and every
+ * implementation-specific limit we know is set. On top of that, {@link XmlActivityReader}
+ * rejects any document that contains a DOCTYPE at all: GPX and TCX never need one.
+ *
+ * <p>Which StAX implementation {@link XMLInputFactory#newFactory()} returns depends on the
+ * classpath: today it is the JDK's built-in one (no Woodstox on workout-service's classpath,
+ * asserted by a test); the Woodstox limit properties are applied too when it is Woodstox.
+ */
+final class SafeXml {
+
+    private static final XMLInputFactory FACTORY = create();
+
+    private SafeXml() {
+    }
+
+    static XMLInputFactory create() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLInputFactory.IS_VALIDATING, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
+            throw new XMLStreamException("external resources are not loaded: " + systemId);
+        });
+        setIfSupported(f, XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        setIfSupported(f, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        // JDK (com.sun.xml.internal.stream) limits
+        setIfSupported(f, "jdk.xml.entityExpansionLimit", "1");
+        setIfSupported(f, "jdk.xml.maxGeneralEntitySizeLimit", "1");
+        setIfSupported(f, "jdk.xml.maxParameterEntitySizeLimit", "1");
+        setIfSupported(f, "jdk.xml.totalEntitySizeLimit", "1");
+        setIfSupported(f, "jdk.xml.maxElementDepth", "64");
+        setIfSupported(f, "jdk.xml.elementAttributeLimit", "64");
+        // Woodstox (com.ctc.wstx.api.WstxInputProperties) limits, when Woodstox is the implementation
+        setIfSupported(f, "com.ctc.wstx.maxEntityCount", 1L);
+        setIfSupported(f, "com.ctc.wstx.maxEntityDepth", 1);
+        setIfSupported(f, "com.ctc.wstx.maxElementDepth", 64);
+        setIfSupported(f, "com.ctc.wstx.maxAttributesPerElement", 64);
+        setIfSupported(f, "com.ctc.wstx.maxAttributeSize", 65_536);
+        setIfSupported(f, "com.ctc.wstx.maxTextLength", 1_048_576);
+        setIfSupported(f, "com.ctc.wstx.maxDtdLength", 0L);
+        return f;
+    }
+
+    private static void setIfSupported(XMLInputFactory f, String name, Object value) {
+        if (f.isPropertySupported(name)) {
+            try {
+                f.setProperty(name, value);
+            } catch (IllegalArgumentException ignored) {
+                // the implementation knows the name but not this value type: the other settings still hold
+            }
+        }
+    }
+
+    static XMLStreamReader reader(InputStream in) throws XMLStreamException {
+        return FACTORY.createXMLStreamReader(in);
+    }
+
+    static String implementation() {
+        return FACTORY.getClass().getName();
+    }
+}

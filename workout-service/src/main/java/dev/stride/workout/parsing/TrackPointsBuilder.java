@@ -1,0 +1,196 @@
+package dev.stride.workout.parsing;
+
+import java.util.Arrays;
+import java.util.BitSet;
+
+/**
+ * Collects points into growing primitive arrays, enforcing the point limit as it goes.
+ *
+ * <p>Ordering rule (documented in docs/workouts.md): points are put in time order with a stable
+ * sort when the file has them out of order; of several points with the same timestamp only the
+ * first (in file order) is kept. Points without a timestamp in a file whose other points have
+ * one are dropped.
+ */
+public final class TrackPointsBuilder {
+
+    private final int maxPoints;
+    private int size;
+    private long[] time = new long[0];
+    private double[] lat = new double[0];
+    private double[] lon = new double[0];
+    private float[] elevation = new float[0];
+    private double[] distance = new double[0];
+    private float[] heartRate = new float[0];
+    private float[] cadence = new float[0];
+    private float[] power = new float[0];
+    private float[] temperature = new float[0];
+    private float[] speed = new float[0];
+    private final BitSet segmentStarts = new BitSet();
+    private boolean pendingSegmentStart = true;
+    private int droppedWithoutTime;
+    private int droppedDuplicates;
+    private boolean reordered;
+
+    public TrackPointsBuilder(int maxPoints) {
+        this.maxPoints = maxPoints;
+    }
+
+    /** The next point added starts a new segment. */
+    public void newSegment() {
+        pendingSegmentStart = true;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public void add(long t, double la, double lo, float ele, double dist, float hr, float cad, float pw, float temp,
+            float spd) {
+        if (size == maxPoints) {
+            throw new WorkoutFileException(WorkoutFileException.Reason.TOO_MANY_POINTS,
+                    "The activity has more than " + String.format("%,d", maxPoints) + " track points");
+        }
+        if (size == time.length) {
+            grow();
+        }
+        time[size] = t;
+        lat[size] = la;
+        lon[size] = lo;
+        elevation[size] = ele;
+        distance[size] = dist;
+        heartRate[size] = hr;
+        cadence[size] = cad;
+        power[size] = pw;
+        temperature[size] = temp;
+        speed[size] = spd;
+        if (pendingSegmentStart) {
+            segmentStarts.set(size);
+            pendingSegmentStart = false;
+        }
+        size++;
+    }
+
+    private void grow() {
+        int capacity = (int) Math.min(maxPoints, Math.max(256L, time.length * 2L));
+        time = Arrays.copyOf(time, capacity);
+        lat = Arrays.copyOf(lat, capacity);
+        lon = Arrays.copyOf(lon, capacity);
+        elevation = Arrays.copyOf(elevation, capacity);
+        distance = Arrays.copyOf(distance, capacity);
+        heartRate = Arrays.copyOf(heartRate, capacity);
+        cadence = Arrays.copyOf(cadence, capacity);
+        power = Arrays.copyOf(power, capacity);
+        temperature = Arrays.copyOf(temperature, capacity);
+        speed = Arrays.copyOf(speed, capacity);
+    }
+
+    int droppedWithoutTime() {
+        return droppedWithoutTime;
+    }
+
+    int droppedDuplicates() {
+        return droppedDuplicates;
+    }
+
+    boolean reordered() {
+        return reordered;
+    }
+
+    /** Valid after {@link #build(boolean)}. */
+    public ParseStats stats() {
+        return new ParseStats(size, segmentStarts.cardinality(), droppedWithoutTime, droppedDuplicates, reordered);
+    }
+
+    /**
+     * @param timed true when the file has timestamps: untimed points are dropped, the rest sorted
+     *              and de-duplicated; false keeps file order (route without times)
+     */
+    public TrackPoints build(boolean timed) {
+        int[] order = null;
+        if (timed) {
+            order = timeOrder();
+        }
+        int n = order == null ? size : order.length;
+        BitSet starts = new BitSet();
+        long[] t = new long[n];
+        double[] la = new double[n];
+        double[] lo = new double[n];
+        float[] el = new float[n];
+        double[] di = new double[n];
+        float[] hr = new float[n];
+        float[] cd = new float[n];
+        float[] pw = new float[n];
+        float[] tp = new float[n];
+        float[] sp = new float[n];
+        for (int k = 0; k < n; k++) {
+            int i = order == null ? k : order[k];
+            t[k] = time[i];
+            la[k] = lat[i];
+            lo[k] = lon[i];
+            el[k] = elevation[i];
+            di[k] = distance[i];
+            hr[k] = heartRate[i];
+            cd[k] = cadence[i];
+            pw[k] = power[i];
+            tp[k] = temperature[i];
+            sp[k] = speed[i];
+            if (segmentStarts.get(i)) {
+                starts.set(k);
+            }
+        }
+        return new TrackPoints(n, t, la, lo, el, di, hr, cd, pw, tp, sp, starts);
+    }
+
+    /** Indices of the kept points in time order; null when the file order is already right. */
+    private int[] timeOrder() {
+        boolean sorted = true;
+        boolean anyMissing = false;
+        long previous = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            if (time[i] == TrackPoints.NO_TIME) {
+                anyMissing = true;
+            } else {
+                if (time[i] <= previous) {
+                    sorted = false;
+                }
+                if (time[i] < previous) {
+                    reordered = true;
+                }
+                previous = time[i];
+            }
+        }
+        if (sorted && !anyMissing) {
+            return null;
+        }
+        Integer[] boxed = null;
+        int[] kept = new int[size];
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (time[i] == TrackPoints.NO_TIME) {
+                droppedWithoutTime++;
+            } else {
+                kept[n++] = i;
+            }
+        }
+        kept = Arrays.copyOf(kept, n);
+        if (!sorted) {
+            // stable sort by time: sort (time, index) pairs packed into longs would overflow, so sort boxed
+            boxed = new Integer[n];
+            for (int k = 0; k < n; k++) {
+                boxed[k] = kept[k];
+            }
+            Arrays.sort(boxed, (a, b) -> Long.compare(time[a], time[b]));
+            int m = 0;
+            for (int k = 0; k < n; k++) {
+                int idx = boxed[k];
+                if (m > 0 && time[kept[m - 1]] == time[idx]) {
+                    droppedDuplicates++;
+                    continue;
+                }
+                kept[m++] = idx;
+            }
+            kept = Arrays.copyOf(kept, m);
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.stride.workout.parsing;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * The one entry point that turns an uploaded workout file into a {@link ParsedActivity}.
+ *
+ * <p>The format is detected from the content: gzip by its magic bytes (1f 8b; then the
+ * decompressed content is detected again), FIT by its header ({@code .FIT} at offset 8), XML by
+ * its root element ({@code gpx} or {@code TrainingCenterDatabase}). The file name is only used in
+ * messages. Limits ({@link ParserLimits}) are enforced while streaming: bytes as sent, bytes after
+ * decompression, and points. Every failure is a {@link WorkoutFileException} with a message a
+ * person understands.
+ */
+public final class WorkoutFileParser {
+
+    private static final int SNIFF = 64;
+
+    private final ParserLimits limits;
+
+    public WorkoutFileParser() {
+        this(ParserLimits.defaults());
+    }
+
+    public WorkoutFileParser(ParserLimits limits) {
+        this.limits = limits;
+    }
+
+    public ParsedActivity parse(InputStream input, String fileName) {
+        try {
+            LimitedInputStream raw = new LimitedInputStream(input, limits.maxCompressedBytes(),
+                    "The file is larger than " + megabytes(limits.maxCompressedBytes()));
+            BufferedInputStream in = new BufferedInputStream(raw, 65_536);
+            byte[] head = peek(in);
+            if (head.length == 0) {
+                throw new WorkoutFileException(WorkoutFileException.Reason.EMPTY_FILE, "The file is empty");
+            }
+            InputStream content = in;
+            LimitedInputStream inflated = null;
+            if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
+                inflated = new LimitedInputStream(new GZIPInputStream(in, 65_536),
+                        limits.maxDecompressedBytes(),
+                        "The file is larger than " + megabytes(limits.maxDecompressedBytes()) + " when decompressed");
+                BufferedInputStream inner = new BufferedInputStream(inflated, 65_536);
+                head = peek(inner);
+                if (head.length == 0) {
+                    throw new WorkoutFileException(WorkoutFileException.Reason.EMPTY_FILE,
+                            "The file is empty once decompressed");
+                }
+                content = inner;
+            }
+            if (FitReader.looksLikeFit(head, head.length)) {
+                return new FitReader(limits).read(readAll(content));
+            }
+            if (looksLikeXml(head)) {
+                try {
+                    return XmlActivityReader.read(content, limits);
+                } catch (WorkoutFileException e) {
+                    if (raw.failure() != null) {
+                        throw raw.failure();
+                    }
+                    if (inflated != null && inflated.failure() != null) {
+                        throw inflated.failure();
+                    }
+                    throw e;
+                }
+            }
+            throw XmlActivityReader.notAnActivity();
+        } catch (ZipException e) {
+            throw new WorkoutFileException(WorkoutFileException.Reason.CORRUPT,
+                    "The gzip-compressed file is damaged: " + e.getMessage(), e);
+        } catch (EOFException e) {
+            throw new WorkoutFileException(WorkoutFileException.Reason.TRUNCATED, "The file is truncated", e);
+        } catch (IOException e) {
+            throw new WorkoutFileException(WorkoutFileException.Reason.MALFORMED,
+                    "The file could not be read: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new WorkoutFileException(WorkoutFileException.Reason.TOO_LARGE,
+                    "The file is too large to be processed", e);
+        }
+    }
+
+    private static byte[] peek(BufferedInputStream in) throws IOException {
+        in.mark(SNIFF);
+        byte[] buf = new byte[SNIFF];
+        int n = 0;
+        while (n < SNIFF) {
+            int r = in.read(buf, n, SNIFF - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        in.reset();
+        byte[] head = new byte[n];
+        System.arraycopy(buf, 0, head, 0, n);
+        return head;
+    }
+
+    /** UTF-8/UTF-16 BOMs and whitespace may come before the first '<'. */
+    private static boolean looksLikeXml(byte[] head) {
+        int i = 0;
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            i = 3;
+        } else if (head.length >= 2 && ((head[0] & 0xFF) == 0xFE || (head[0] & 0xFF) == 0xFF)) {
+            return true;
+        }
+        while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
+            i++;
+        }
+        return i < head.length && head[i] == '<';
+    }
+
+    private byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(65_536);
+        byte[] buf = new byte[65_536];
+        long total = 0;
+        int r;
+        while ((r = in.read(buf)) > 0) {
+            total += r;
+            if (total > limits.maxDecompressedBytes()) {
+                throw new WorkoutFileException(WorkoutFileException.Reason.TOO_LARGE,
+                        "The file is larger than " + megabytes(limits.maxDecompressedBytes()));
+            }
+            out.write(buf, 0, r);
+        }
+        return out.toByteArray();
+    }
+
+    private static String megabytes(long bytes) {
+        if (bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MB";
+        }
+        return bytes + " bytes";
+    }
+}
