@@ -8,12 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.stride.contracts.EventCodec;
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Services;
 import dev.stride.contracts.Topics;
@@ -25,18 +20,7 @@ import dev.stride.kit.test.TestKafka;
 import dev.stride.kit.test.TestTokens;
 
 @StrideServiceTest
-class RecipientProjectionTest {
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private final EventCodec codec = new EventCodec();
+class RecipientProjectionTest extends NotificationTestBase {
 
     private void register(UUID user, String email, String timeZone) {
         new TestKafka(brokers).send(Topics.IDENTITY_EVENTS, user.toString(), codec.write(codec.envelope(

@@ -5,7 +5,7 @@ package dev.stride.notification.recipient;
  * off; product mail is on until the user turns it off; marketing mail is off until the user
  * explicitly turns it on.
  */
-enum Category {
+public enum Category {
     ACCOUNT(true, true), PRODUCT(true, false), MARKETING(false, false);
 
     private final boolean defaultEnabled;
@@ -16,19 +16,19 @@ enum Category {
         this.locked = locked;
     }
 
-    boolean defaultEnabled() {
+    public boolean defaultEnabled() {
         return defaultEnabled;
     }
 
-    boolean locked() {
+    public boolean locked() {
         return locked;
     }
 
-    String wireName() {
+    public String wireName() {
         return name().toLowerCase();
     }
 
-    static Category fromWire(String value) {
+    public static Category fromWire(String value) {
         for (Category category : values()) {
             if (category.wireName().equals(value)) {
                 return category;

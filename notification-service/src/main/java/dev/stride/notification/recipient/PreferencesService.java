@@ -11,15 +11,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.stride.contracts.ErrorCode;
 import dev.stride.kit.web.StrideProblemException;
+import dev.stride.notification.message.SuppressionStore;
 
 @Service
 class PreferencesService {
 
     private final RecipientStore store;
+    private final SuppressionStore suppressions;
     private final Clock clock = Clock.systemUTC();
 
-    PreferencesService(RecipientStore store) {
+    PreferencesService(RecipientStore store, SuppressionStore suppressions) {
         this.store = store;
+        this.suppressions = suppressions;
     }
 
     /** 404 until the registration event has reached this service. */
@@ -50,7 +53,13 @@ class PreferencesService {
             }
             valid.add(Map.entry(category, entry.getValue()));
         }
-        valid.forEach(e -> store.setPreference(userId, e.getKey(), e.getValue(), clock.instant()));
+        valid.forEach(e -> {
+            store.setPreference(userId, e.getKey(), e.getValue(), clock.instant());
+            if (e.getValue()) {
+                // turning a category back on in the app overrides an earlier one-click unsubscribe
+                suppressions.lift(userId, e.getKey().wireName());
+            }
+        });
         return view(userId);
     }
 }

@@ -14,7 +14,7 @@ import dev.stride.kit.crypto.FieldCipher;
 
 /** Recipients and their preferences in the notification schema; addresses encrypted at rest. */
 @Repository
-class RecipientStore {
+public class RecipientStore {
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
@@ -40,19 +40,19 @@ class RecipientStore {
                 .update();
     }
 
-    Optional<Recipient> find(UUID userId) {
+    public Optional<Recipient> find(UUID userId) {
         return jdbc.sql("select locale, time_zone, email_verified from recipient where user_id = :id")
                 .param("id", userId)
                 .query((rs, n) -> new Recipient(userId, rs.getString(1), rs.getString(2), rs.getBoolean(3)))
                 .optional();
     }
 
-    Optional<String> email(UUID userId) {
+    public Optional<String> email(UUID userId) {
         return jdbc.sql("select email_ciphertext from recipient where user_id = :id").param("id", userId)
                 .query((rs, n) -> cipher.decrypt(rs.getBytes(1), context(userId))).optional();
     }
 
-    Map<Category, Boolean> preferences(UUID userId) {
+    public Map<Category, Boolean> preferences(UUID userId) {
         Map<Category, Boolean> settings = new EnumMap<>(Category.class);
         for (Category category : Category.values()) {
             settings.put(category, category.defaultEnabled());
@@ -63,7 +63,7 @@ class RecipientStore {
         return settings;
     }
 
-    void setPreference(UUID userId, Category category, boolean enabled, Instant now) {
+    public void setPreference(UUID userId, Category category, boolean enabled, Instant now) {
         jdbc.sql("""
                 insert into preference (user_id, category, enabled, updated_at) values (:id, :category, :enabled, :now)
                 on conflict (user_id, category) do update set enabled = excluded.enabled, updated_at = excluded.updated_at""")
@@ -80,6 +80,6 @@ class RecipientStore {
         return "recipient.email:" + userId;
     }
 
-    record Recipient(UUID userId, String locale, String timeZone, boolean emailVerified) {
+    public record Recipient(UUID userId, String locale, String timeZone, boolean emailVerified) {
     }
 }

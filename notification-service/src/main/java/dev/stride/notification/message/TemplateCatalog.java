@@ -1,0 +1,63 @@
+package dev.stride.notification.message;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.stride.notification.recipient.Category;
+
+/**
+ * The mail templates other modules may request: their category, the parameters they need (in the
+ * order the localized messages use them as {0}, {1}, ...), the parameter holding the button link,
+ * and sample values for the admin preview. Texts live in {@code mail/messages*.properties}; the
+ * HTML and plain-text layouts in {@code mail/layout.html} and {@code mail/layout.txt}.
+ */
+public final class TemplateCatalog {
+
+    /** @param actionParam the parameter holding the call-to-action link (https only), or null */
+    public record Spec(String id, Category category, List<String> params, String actionParam,
+            Map<String, String> sample) {
+    }
+
+    private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
+
+    static {
+        add("email-verification", Category.ACCOUNT, "verificationUrl", "name", "Мария",
+                "verificationUrl", "https://stride.example/verify?token=sample");
+        add("password-reset", Category.ACCOUNT, "resetUrl", "name", "Мария",
+                "resetUrl", "https://stride.example/reset?token=sample");
+        add("password-changed", Category.ACCOUNT, null, "name", "Мария", "changedAt", "2026-05-01 09:30 UTC");
+        add("email-changed", Category.ACCOUNT, null, "name", "Мария", "changedAt", "2026-05-01 09:30 UTC");
+        add("personal-record", Category.PRODUCT, "workoutUrl", "name", "Мария", "effort", "5 km", "value", "21:34",
+                "workoutUrl", "https://stride.example/workouts/sample");
+        add("upload-failed", Category.PRODUCT, null, "name", "Мария", "fileName", "morning-run.fit",
+                "error", "The file is not a FIT, GPX or TCX file.");
+        add("gear-retirement", Category.PRODUCT, null, "name", "Мария", "gearName", "Pegasus 40", "distanceKm", "812");
+        add("weekly-summary", Category.PRODUCT, null, "name", "Мария", "workouts", "4", "distanceKm", "42.2",
+                "movingTime", "4 h 05 min");
+        add("marketing-offer", Category.MARKETING, "offerUrl", "name", "Мария", "offerTitle", "-20% on running shoes",
+                "offerUrl", "https://shop.example/offers/sample");
+        add("event-reminder", Category.PRODUCT, "eventUrl", "name", "Мария", "eventName", "Moscow Half Marathon",
+                "startsAt", "2026-05-17 08:00", "eventUrl", "https://stride.example/events/sample");
+    }
+
+    private TemplateCatalog() {
+    }
+
+    private static void add(String id, Category category, String actionParam, String... sample) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < sample.length; i += 2) {
+            values.put(sample[i], sample[i + 1]);
+        }
+        SPECS.put(id, new Spec(id, category, List.copyOf(values.keySet()), actionParam, Map.copyOf(values)));
+    }
+
+    public static Optional<Spec> find(String id) {
+        return Optional.ofNullable(SPECS.get(id));
+    }
+
+    public static List<Spec> all() {
+        return List.copyOf(SPECS.values());
+    }
+}
