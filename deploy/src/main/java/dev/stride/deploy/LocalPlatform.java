@@ -106,7 +106,8 @@ public final class LocalPlatform implements AutoCloseable {
                 return null;
             });
             tls = step("TLS material in " + config.dataDir().resolve("tls"),
-                    () -> new LocalCertificates(config.dataDir().resolve("tls"), secrets).ensure());
+                    () -> new LocalCertificates(config.dataDir().resolve("tls"), secrets).ensure(config.services().stream()
+                            .filter(service -> !service.isGateway()).map(StrideService::name).toList()));
 
             Map<String, String> clientSecrets = new LinkedHashMap<>();
             Map<String, String> aeadKeysets = new LinkedHashMap<>();
@@ -125,7 +126,8 @@ public final class LocalPlatform implements AutoCloseable {
                     kafka.bootstrapServers(), tls, shop.baseUrl(), shopApiKey, clientSecrets,
                     aeadKeysets,
                     secrets.get("crypto.blind-index-key", Secrets::newKey32),
-                    keys.resolve("signing-key.pem").toString(), config.ports().smtp()));
+                    keys.resolve("signing-key.pem").toString(), config.ports().smtp(),
+                    secrets.get("notifications.unsubscribe-key", Secrets::newKey32)));
 
             List<StrideService> services = config.services();
             abortIfStopping();

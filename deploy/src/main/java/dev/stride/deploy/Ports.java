@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,36 +18,42 @@ public record Ports(int kafka, int kafkaController, int smtp, int mailApi, int s
         int workout, int workoutManagement, int social, int socialManagement, int marketing, int marketingManagement,
         int notification, int notificationManagement) {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     public static Ports defaults() {
         return new Ports(9092, 9093, 3025, 8025, 8089, 8443, 9080, 8081, 9081, 8082, 9082, 8083, 9083, 8084, 9084);
     }
 
-    /** Fifteen distinct ports that were free a moment ago (the OS picks them from its ephemeral range). */
+    /**
+     * Fifteen distinct ports that were free a moment ago, drawn below Linux's ephemeral range
+     * (32768–60999): ports the OS hands to other tests' servers and to outgoing connections would be
+     * taken again between this check and the start of a service.
+     */
     public static Ports free() {
-        List<ServerSocket> held = new ArrayList<>();
-        Set<Integer> ports = new HashSet<>();
-        try {
-            while (ports.size() < 15) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(socket);
-                ports.add(socket.getLocalPort());
+        Set<Integer> ports = new LinkedHashSet<>();
+        int attempts = 0;
+        while (ports.size() < 15) {
+            if (++attempts > 2000) {
+                throw new PlatformException("cannot find 15 free ports between 20000 and 32000");
+            }
+            int candidate = 20000 + RANDOM.nextInt(12000);
+            if (!ports.contains(candidate) && bindable(candidate)) {
+                ports.add(candidate);
             }
         }
-        catch (IOException ex) {
-            throw new PlatformException("cannot find free ports: " + ex.getMessage(), ex);
-        }
-        finally {
-            for (ServerSocket socket : held) {
-                try {
-                    socket.close();
-                }
-                catch (IOException ignored) {
-                    // best effort
-                }
-            }
-        }
-        int[] p = held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        int[] p = ports.stream().mapToInt(Integer::intValue).toArray();
         return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14]);
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        }
+        catch (IOException taken) {
+            return false;
+        }
     }
 
     /** Port → component, in start order, for the "port taken" check and the summary. */

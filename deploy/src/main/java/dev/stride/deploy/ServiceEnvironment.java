@@ -13,7 +13,7 @@ public final class ServiceEnvironment {
     /** Values shared by every service, generated or located once per start. */
     public record Shared(String kafkaBootstrap, LocalCertificates.TlsMaterial tls, String shopBaseUrl,
             String shopApiKey, Map<String, String> clientSecrets, Map<String, String> aeadKeysets, String blindIndexKey,
-            String signingKeyFile, int smtpPort) {
+            String signingKeyFile, int smtpPort, String unsubscribeKey) {
     }
 
     private final PlatformConfig config;
@@ -38,20 +38,23 @@ public final class ServiceEnvironment {
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", shared.kafkaBootstrap());
         env.put("STRIDE_SECURITY_ISSUER", config.issuer());
         env.put("STRIDE_CRYPTO_AEAD_KEYSET", shared.aeadKeysets().get(service.name()));
+        // every service serves HTTPS with a certificate of the local CA and trusts only that CA;
+        // actuator stays plain HTTP on its loopback management port
+        env.put("SERVER_SSL_ENABLED", "true");
+        env.put("SERVER_SSL_KEY_STORE", shared.tls().keyStore(service.isGateway() ? "gateway" : service.name()).toString());
+        env.put("SERVER_SSL_KEY_STORE_PASSWORD", shared.tls().keyStorePassword());
+        env.put("SERVER_SSL_KEY_STORE_TYPE", "PKCS12");
+        env.put("MANAGEMENT_SERVER_SSL_ENABLED", "false");
+        env.put("STRIDE_TLS_TRUST_STORE", shared.tls().trustStore().toString());
+        env.put("STRIDE_TLS_TRUST_STORE_PASSWORD", shared.tls().trustStorePassword());
         if (service.isGateway()) {
-            env.put("SERVER_SSL_ENABLED", "true");
-            env.put("SERVER_SSL_KEY_STORE", shared.tls().keyStore().toString());
-            env.put("SERVER_SSL_KEY_STORE_PASSWORD", shared.tls().keyStorePassword());
-            env.put("SERVER_SSL_KEY_STORE_TYPE", "PKCS12");
-            // actuator stays plain HTTP on its loopback management port
-            env.put("MANAGEMENT_SERVER_SSL_ENABLED", "false");
             env.put("STRIDE_TOKENS_KEY_FILE", shared.signingKeyFile());
             env.put("STRIDE_TOKENS_GENERATE_IF_MISSING", "true");
             env.put("STRIDE_CRYPTO_BLIND_INDEX_KEY", shared.blindIndexKey());
             for (StrideService other : config.services()) {
                 if (!other.isGateway()) {
                     env.put("STRIDE_CLIENTS_" + other.envName() + "_SECRET", shared.clientSecrets().get(other.name()));
-                    env.put("STRIDE_ROUTES_" + other.routeKey() + "_URI", "http://127.0.0.1:" + other.port());
+                    env.put("STRIDE_ROUTES_" + other.routeKey() + "_URI", other.baseUrl());
                 }
             }
             env.put("STRIDE_SHOP_BASE_URL", shared.shopBaseUrl());
@@ -60,16 +63,17 @@ public final class ServiceEnvironment {
         else {
             env.put("STRIDE_SECURITY_JWK_SET_URI",
                     "https://127.0.0.1:" + config.ports().gateway() + "/.well-known/jwks.json");
-            env.put("STRIDE_TLS_TRUST_STORE", shared.tls().trustStore().toString());
-            env.put("STRIDE_TLS_TRUST_STORE_PASSWORD", shared.tls().trustStorePassword());
             env.put("STRIDE_SERVICE_CLIENT_SECRET", shared.clientSecrets().get(service.name()));
             env.put("STRIDE_SERVICE_TOKEN_URI", "https://127.0.0.1:" + config.ports().gateway() + "/oauth2/token");
             if (service.name().equals("social-service")) {
-                env.put("STRIDE_WORKOUT_INTERNAL_URI", "http://127.0.0.1:" + config.service("workout-service").port());
+                env.put("STRIDE_WORKOUT_INTERNAL_URI", config.service("workout-service").baseUrl());
             }
             if (service.name().equals("notification-service")) {
                 env.put("SPRING_MAIL_HOST", "127.0.0.1");
                 env.put("SPRING_MAIL_PORT", String.valueOf(shared.smtpPort()));
+                env.put("STRIDE_NOTIFICATIONS_UNSUBSCRIBE_KEY", shared.unsubscribeKey());
+                // links in mails go through the gateway, the platform's only public door
+                env.put("STRIDE_NOTIFICATIONS_PUBLIC_BASE_URL", config.service(StrideService.GATEWAY).baseUrl());
             }
             if (service.name().equals("marketing-service")) {
                 env.put("STRIDE_SHOP_BASE_URL", shared.shopBaseUrl());

@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * @param name           module and artifact name, e.g. {@code workout-service}
  * @param schema         its PostgreSQL schema
- * @param port           HTTP port (HTTPS for the gateway)
+ * @param port           HTTPS port
  * @param managementPort actuator port (plain HTTP, loopback)
  */
 public record StrideService(String name, String schema, int port, int managementPort) {
@@ -38,6 +38,7 @@ public record StrideService(String name, String schema, int port, int management
     }
 
     public String baseUrl() {
-        return (isGateway() ? "https" : "http") + "://" + (isGateway() ? "localhost" : "127.0.0.1") + ":" + port;
+        // certificates name both localhost and 127.0.0.1; people get the name, services the address
+        return "https://" + (isGateway() ? "localhost" : "127.0.0.1") + ":" + port;
     }
 }

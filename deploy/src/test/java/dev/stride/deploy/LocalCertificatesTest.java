@@ -36,7 +36,8 @@ class LocalCertificatesTest {
     @Test
     void createsCaAndGatewayCertificateWithKeytoolOnce() throws Exception {
         Secrets secrets = new Secrets(dataDir.resolve("secrets.properties"));
-        LocalCertificates.TlsMaterial tls = new LocalCertificates(dataDir.resolve("tls"), secrets).ensure();
+        LocalCertificates.TlsMaterial tls = new LocalCertificates(dataDir.resolve("tls"), secrets)
+                .ensure(List.of("workout-service"));
 
         KeyStore keyStore = load(tls.keyStore(), tls.keyStorePassword());
         assertThat(Collections.list(keyStore.aliases())).containsExactly(LocalCertificates.SERVER_ALIAS);
@@ -59,9 +60,14 @@ class LocalCertificatesTest {
         assertThat(trustStore.getCertificate(trusted.get(0))).isEqualTo(ca);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.keyStore()))).isEqualTo("rw-------");
 
+        KeyStore service = load(tls.keyStore("workout-service"), tls.keyStorePassword());
+        X509Certificate serviceCert = (X509Certificate) service.getCertificateChain("workout-service")[0];
+        serviceCert.verify(ca.getPublicKey());
+        assertThat(serviceCert.getSubjectX500Principal().getName()).contains("OU=workout-service");
+
         byte[] before = Files.readAllBytes(tls.keyStore());
         LocalCertificates.TlsMaterial again = new LocalCertificates(dataDir.resolve("tls"),
-                new Secrets(dataDir.resolve("secrets.properties"))).ensure();
+                new Secrets(dataDir.resolve("secrets.properties"))).ensure(List.of("workout-service"));
         assertThat(Files.readAllBytes(again.keyStore())).isEqualTo(before);
         assertThat(again.keyStorePassword()).isEqualTo(tls.keyStorePassword());
     }
@@ -69,7 +75,7 @@ class LocalCertificatesTest {
     @Test
     void httpsServerWithTheGatewayCertificateIsTrustedThroughTheLocalCaOnly() throws Exception {
         LocalCertificates.TlsMaterial tls = new LocalCertificates(dataDir.resolve("tls"),
-                new Secrets(dataDir.resolve("secrets.properties"))).ensure();
+                new Secrets(dataDir.resolve("secrets.properties"))).ensure(List.of());
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(load(tls.keyStore(), tls.keyStorePassword()), tls.keyStorePassword().toCharArray());
         SSLContext serverContext = SSLContext.getInstance("TLS");

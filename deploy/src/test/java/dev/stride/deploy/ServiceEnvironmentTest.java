@@ -20,7 +20,7 @@ class ServiceEnvironmentTest {
                     "notification-service", "s-n"),
             Map.of("gateway-service", "keyset", "workout-service", "k-w", "social-service", "k-s",
                     "marketing-service", "k-m", "notification-service", "k-n"),
-            "blind", "/data/keys/signing-key.pem", 3025));
+            "blind", "/data/keys/signing-key.pem", 3025, "unsubscribe-key"));
 
     private static ServiceDatabase db(String service, String schema) {
         return new ServiceDatabase(service, "jdbc:postgresql://127.0.0.1:5432/stride?currentSchema=" + schema, schema,
@@ -38,8 +38,9 @@ class ServiceEnvironmentTest {
                 .containsEntry("STRIDE_CRYPTO_AEAD_KEYSET", "keyset").containsEntry("STRIDE_CRYPTO_BLIND_INDEX_KEY", "blind")
                 .containsEntry("STRIDE_CLIENTS_WORKOUT_SERVICE_SECRET", "s-w")
                 .containsEntry("STRIDE_CLIENTS_NOTIFICATION_SERVICE_SECRET", "s-n")
-                .containsEntry("STRIDE_ROUTES_WORKOUT_URI", "http://127.0.0.1:8081")
-                .containsEntry("STRIDE_ROUTES_NOTIFICATION_URI", "http://127.0.0.1:8084")
+                .containsEntry("STRIDE_ROUTES_WORKOUT_URI", "https://127.0.0.1:8081")
+                .containsEntry("STRIDE_ROUTES_NOTIFICATION_URI", "https://127.0.0.1:8084")
+                .containsEntry("STRIDE_TLS_TRUST_STORE", "/data/tls/ca-truststore.p12")
                 .containsEntry("STRIDE_SHOP_BASE_URL", "http://127.0.0.1:8089").containsEntry("STRIDE_SHOP_API_KEY", "shop-key")
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "stride_gateway")
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/stride?currentSchema=gateway")
@@ -59,14 +60,19 @@ class ServiceEnvironmentTest {
                 .containsEntry("STRIDE_SERVICE_CLIENT_SECRET", "s-n").containsEntry("SPRING_MAIL_HOST", "127.0.0.1")
                 .containsEntry("SPRING_MAIL_PORT", "3025").containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
                 .containsEntry("STRIDE_CRYPTO_AEAD_KEYSET", "k-n")
-                .doesNotContainKey("SERVER_SSL_KEY_STORE").doesNotContainKey("STRIDE_SHOP_API_KEY");
+                .containsEntry("STRIDE_NOTIFICATIONS_UNSUBSCRIBE_KEY", "unsubscribe-key")
+                .containsEntry("STRIDE_NOTIFICATIONS_PUBLIC_BASE_URL", "https://localhost:8443")
+                .containsEntry("SERVER_SSL_KEY_STORE", "/data/tls/notification-service.p12")
+                .containsEntry("MANAGEMENT_SERVER_SSL_ENABLED", "false").doesNotContainKey("STRIDE_SHOP_API_KEY")
+                .doesNotContainKey("STRIDE_TOKENS_KEY_FILE");
         Map<String, String> marketing = environment.forService(config.service("marketing-service"),
                 db("marketing-service", "marketing"));
         assertThat(marketing).containsEntry("STRIDE_SHOP_BASE_URL", "http://127.0.0.1:8089")
                 .containsEntry("STRIDE_SHOP_API_KEY", "shop-key").containsEntry("STRIDE_SERVICE_CLIENT_SECRET", "s-m")
                 .doesNotContainKey("SPRING_MAIL_HOST");
         Map<String, String> social = environment.forService(config.service("social-service"), db("social-service", "social"));
-        assertThat(social).containsEntry("STRIDE_WORKOUT_INTERNAL_URI", "http://127.0.0.1:8081")
+        assertThat(social).containsEntry("STRIDE_WORKOUT_INTERNAL_URI", "https://127.0.0.1:8081")
+                .containsEntry("SERVER_SSL_KEY_STORE", "/data/tls/social-service.p12")
                 .containsEntry("STRIDE_SERVICE_TOKEN_URI", "https://127.0.0.1:8443/oauth2/token");
         assertThat(environment.command(config.service("social-service"))).contains("-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar").last().isEqualTo("/repo/social-service/target/social-service-"

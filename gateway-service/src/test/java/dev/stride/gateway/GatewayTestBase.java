@@ -54,6 +54,7 @@ import dev.stride.kit.test.TestDatabase;
         "spring.datasource.hikari.maximum-pool-size=4",
         "logging.structured.format.console=" })
 @EmbeddedKafka(partitions = 1, topics = Topics.IDENTITY_EVENTS)
+@org.springframework.context.annotation.Import(dev.stride.gateway.routing.EdgeFixtures.Routes.class)
 public abstract class GatewayTestBase {
 
     protected static final String WORKOUT_SECRET = randomSecret();
@@ -92,9 +93,11 @@ public abstract class GatewayTestBase {
         registry.add("stride.crypto.blind-index-key", () -> BLIND_INDEX_KEY);
         registry.add("stride.clients." + Services.WORKOUT + ".secret", () -> WORKOUT_SECRET);
         registry.add("stride.clients." + Services.SOCIAL + ".secret", () -> SOCIAL_SECRET);
-        for (String route : List.of("workout", "social", "marketing", "notification")) {
+        for (String route : List.of("social", "marketing", "notification")) {
             registry.add("stride.routes." + route + "-uri", UPSTREAM::uri);
         }
+        // workout-service: two HTTPS instances (test CA); Redis, trusted proxy, CORS origin, WireMock shop
+        dev.stride.gateway.routing.EdgeFixtures.register(registry);
     }
 
     /** HTTPS (HTTP/2 or 1.1 by ALPN) to the public port, trusting only the test certificate. */

@@ -11,6 +11,20 @@ public final class EventTypes {
     public static final String PROFILE_UPDATED = "profile-updated";
     public static final String CONSENT_CHANGED = "consent-changed";
     public static final String NOTIFICATION_REQUESTED = "notification-requested";
+    /** Identity: the user proved control of the account's e-mail address (payload EmailVerified). */
+    public static final String EMAIL_VERIFIED = "email-verified";
+    /** Identity: the account's e-mail address changed after re-verification (payload EmailChanged). */
+    public static final String EMAIL_CHANGED = "email-changed";
+    /** Identity: the user asked for a copy of their data; every service contributes (payload DataExportRequested). */
+    public static final String DATA_EXPORT_REQUESTED = "data-export-requested";
+
+    /** Workout: an uploaded file waits to be processed (topic WORKOUT_UPLOADS, payload WorkoutUploadRequested). */
+    public static final String WORKOUT_UPLOAD_REQUESTED = "workout-upload-requested";
+    /** Workout: a user beat their best time over a distance (payload PersonalRecordAchieved). */
+    public static final String PERSONAL_RECORD_ACHIEVED = "personal-record-achieved";
+
+    /** Workout: a gear item's distance reached its retirement distance (payload GearThresholdReached). */
+    public static final String GEAR_THRESHOLD_REACHED = "gear-threshold-reached";
 
     private EventTypes() {
     }

@@ -18,9 +18,14 @@ public final class Topics {
     public static final String MARKETING_EVENTS = "stride.marketing.events.v1";
     /** Requests to notification-service from any module. */
     public static final String NOTIFICATION_REQUESTS = "stride.notification.requests.v1";
+    /**
+     * Work items of workout-service itself: one {@code workout-upload-requested} per stored upload,
+     * carrying only the upload id (the file stays encrypted in the database).
+     */
+    public static final String WORKOUT_UPLOADS = "stride.workout.uploads.v1";
 
     public static final List<String> ALL = List.of(IDENTITY_EVENTS, WORKOUT_EVENTS, SOCIAL_EVENTS, MARKETING_EVENTS,
-            NOTIFICATION_REQUESTS);
+            NOTIFICATION_REQUESTS, WORKOUT_UPLOADS);
 
     /** Suffix spring-kafka's DeadLetterPublishingRecoverer appends since 3.3. */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";

@@ -25,11 +25,66 @@ final class AuthRequests {
         }
     }
 
-    record Login(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
+    /** {@code totpCode}: a 6-digit code or a recovery code; required once TOTP is enrolled. */
+    record Login(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password,
+            @Size(max = 64) String totpCode) {
+
+        Login(String email, String password) {
+            this(email, password, null);
+        }
 
         Login {
             email = email == null ? null : email.strip();
         }
+    }
+
+    record VerifyEmail(@NotBlank @Size(max = 128) String token) {
+    }
+
+    record PasswordResetRequest(@NotBlank @Size(max = 254) String email) {
+
+        PasswordResetRequest {
+            email = email == null ? null : email.strip();
+        }
+    }
+
+    record PasswordResetConfirm(@NotBlank @Size(max = 128) String token, @NotNull @Size(max = 1024) String newPassword) {
+    }
+
+    record ChangePassword(@NotNull @Size(max = 1024) String currentPassword, @NotNull @Size(max = 1024) String newPassword) {
+    }
+
+    record ChangeEmail(@NotNull @Size(max = 1024) String currentPassword, @NotBlank @Email @Size(max = 254) String newEmail) {
+
+        ChangeEmail {
+            newEmail = newEmail == null ? null : newEmail.strip();
+        }
+    }
+
+    /** Re-authentication for sensitive operations; {@code totpCode} when TOTP is enrolled. */
+    record Reauthenticate(@NotNull @Size(max = 1024) String password, @Size(max = 64) String totpCode) {
+    }
+
+    record TotpConfirm(@NotBlank @Size(max = 16) String code) {
+    }
+
+    record TotpEnrolment(String secret, String otpauthUri) {
+    }
+
+    record RecoveryCodes(java.util.List<String> recoveryCodes) {
+    }
+
+    record Status(String status) {
+        static final Status ACCEPTED = new Status("accepted");
+        static final Status EMAIL_VERIFIED = new Status("email-verified");
+        static final Status PASSWORD_CHANGED = new Status("password-changed");
+    }
+
+    record ExportAccepted(String status, java.util.UUID requestId) {
+    }
+
+    record SessionView(java.util.UUID id, java.time.Instant createdAt, java.time.Instant lastUsedAt, String userAgent,
+            boolean secondFactor, boolean current) {
     }
 
     record RefreshTokenBody(@NotBlank @Size(max = 256) String refreshToken) {

@@ -95,6 +95,29 @@ final class EmailProtector {
         }
     }
 
+    /** Another secret of the account (e.g. the TOTP key), bound to the account and to {@code field}. */
+    byte[] encryptField(UUID accountId, String field, byte[] plaintext) {
+        try {
+            return aead.encrypt(plaintext, fieldAssociatedData(accountId, field));
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException(field + " encryption failed", ex);
+        }
+    }
+
+    byte[] decryptField(UUID accountId, String field, byte[] ciphertext) {
+        try {
+            return aead.decrypt(ciphertext, fieldAssociatedData(accountId, field));
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException(field + " decryption failed for account " + accountId, ex);
+        }
+    }
+
+    private static byte[] fieldAssociatedData(UUID accountId, String field) {
+        return ("gateway.account." + field + ":" + accountId).getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] associatedData(UUID accountId) {
         return ("gateway.account.email:" + accountId).getBytes(StandardCharsets.UTF_8);
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 final class PasswordPolicy {
 
     static final int MIN_CODE_POINTS = 12;
+    static final int MIN_CODE_POINTS_ADMIN = 15;
     static final int MAX_CODE_POINTS = 128;
     private static final int MIN_LOCAL_PART = 3;
 
@@ -24,9 +25,15 @@ final class PasswordPolicy {
 
     /** @return why the password is refused, or empty if it is acceptable */
     static Optional<Violation> check(String normalizedPassword, String email) {
+        return check(normalizedPassword, email, false);
+    }
+
+    /** As {@link #check(String, String)}; an ADMIN account needs at least {@value #MIN_CODE_POINTS_ADMIN} characters. */
+    static Optional<Violation> check(String normalizedPassword, String email, boolean admin) {
         int length = normalizedPassword.codePointCount(0, normalizedPassword.length());
-        if (length < MIN_CODE_POINTS) {
-            return Optional.of(new Violation("TOO_SHORT", "The password must have at least " + MIN_CODE_POINTS + " characters."));
+        int min = admin ? MIN_CODE_POINTS_ADMIN : MIN_CODE_POINTS;
+        if (length < min) {
+            return Optional.of(new Violation("TOO_SHORT", "The password must have at least " + min + " characters."));
         }
         if (length > MAX_CODE_POINTS) {
             return Optional.of(new Violation("TOO_LONG", "The password must have at most " + MAX_CODE_POINTS + " characters."));

@@ -12,22 +12,40 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.web.server.ServerWebExchange;
 
 import dev.stride.contracts.ErrorCode;
+import dev.stride.gateway.audit.SecurityAudit;
+import dev.stride.gateway.routing.ClientIpResolver;
 import dev.stride.gateway.web.ProblemWriter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 /**
  * 401 and 403 as problem details with the RFC 6750 {@code WWW-Authenticate: Bearer} challenge.
  * The challenge names the error class only; why a token failed (expired, wrong issuer...) is not
- * told to the caller.
+ * told to the caller; it is recorded in the audit log (event {@value #TOKEN_REJECTED} with a reason
+ * from {@link TokenRejectionReasons}, or {@value #FORBIDDEN}) and counted in
+ * {@code stride.security.events{event,outcome}} plus {@value #REJECTIONS_METRIC}{@code {reason}}
+ * (a separate meter: Prometheus needs one tag-key set per meter name).
  */
 class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
     private static final String REALM = "realm=\"stride\"";
 
-    private final ProblemWriter problems;
+    static final String TOKEN_REJECTED = "token_rejected";
+    static final String FORBIDDEN = "forbidden";
+    static final String REJECTIONS_METRIC = "stride.security.token.rejections";
 
-    ProblemSecurityHandlers(ProblemWriter problems) {
+    private final ProblemWriter problems;
+    private final SecurityAudit audit;
+    private final MeterRegistry meters;
+    private final ClientIpResolver clientIps;
+
+    ProblemSecurityHandlers(ProblemWriter problems, SecurityAudit audit, MeterRegistry meters,
+            ClientIpResolver clientIps) {
         this.problems = problems;
+        this.audit = audit;
+        this.meters = meters;
+        this.clientIps = clientIps;
     }
 
     @Override
@@ -43,12 +61,40 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
             challenge = "Bearer " + REALM;
             detail = "An access token is required.";
         }
+        String reason = TokenRejectionReasons.of(ex);
+        audit.record(TOKEN_REJECTED, SecurityAudit.Outcome.FAILURE, null, null,
+                clientIps.clientIp(exchange.getRequest()), reason);
+        Counter.builder(REJECTIONS_METRIC)
+                .description("Requests refused at the gateway for a missing or invalid access token, by reason")
+                .tag("reason", reason)
+                .register(meters)
+                .increment();
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
         return problems.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED, detail, Map.of());
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        String ip = clientIps.clientIp(exchange.getRequest());
+        return exchange.getPrincipal()
+                .map(principal -> userId(principal.getName()))
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(user -> {
+                    audit.record(FORBIDDEN, SecurityAudit.Outcome.FAILURE, user.orElse(null), null, ip, "access_denied");
+                    return forbidden(exchange);
+                });
+    }
+
+    private static java.util.Optional<java.util.UUID> userId(String name) {
+        try {
+            return java.util.Optional.of(java.util.UUID.fromString(name));
+        }
+        catch (IllegalArgumentException ex) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private Mono<Void> forbidden(ServerWebExchange exchange) {
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer " + REALM
                 + ", error=\"insufficient_scope\", error_description=\"The access token does not grant this operation\"");
         return problems.write(exchange, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,

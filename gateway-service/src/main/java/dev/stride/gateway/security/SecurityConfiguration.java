@@ -30,8 +30,11 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 import dev.stride.contracts.StrideClaims;
+import dev.stride.gateway.audit.SecurityAudit;
 import dev.stride.gateway.keys.SigningKeys;
+import dev.stride.gateway.routing.ClientIpResolver;
 import dev.stride.gateway.web.ProblemWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 
 /**
@@ -43,12 +46,13 @@ import reactor.core.publisher.Flux;
 class SecurityConfiguration {
 
     static final String[] PUBLIC_POSTS = { "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
-            "/api/v1/auth/logout", "/oauth2/token" };
+            "/api/v1/auth/logout", "/oauth2/token", "/api/v1/auth/verify-email", "/api/v1/auth/password-reset/request",
+            "/api/v1/auth/password-reset/confirm" };
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-            ProblemWriter problems) {
-        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
+            ProblemWriter problems, SecurityAudit audit, MeterRegistry meters, ClientIpResolver clientIps) {
+        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems, audit, meters, clientIps);
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::roles);
         return http
@@ -62,6 +66,8 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/.well-known/openid-configuration").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/auth/verify-email").permitAll()
+                        .pathMatchers("/api/v1/admin/**").hasRole(StrideClaims.ROLE_ADMIN)
                         .pathMatchers("/api/v1/notifications/unsubscribe").permitAll()
                         // Endpoint matchers only match on the management port (its own context), so
                         // /actuator/** on the public port is just an unknown path (404 with a token).

@@ -27,6 +27,11 @@ import dev.stride.gateway.security.SecurityProperties;
 @Component
 public class AccessTokenIssuer {
 
+    /** Claim naming the session (refresh-token family) a user token belongs to. */
+    public static final String SESSION_ID = "sid";
+    /** RFC 8176 authentication methods: {@code pwd}, and {@code otp} when a second factor was given. */
+    public static final String AMR = "amr";
+
     private final SigningKeys keys;
     private final TokenProperties tokens;
     private final String issuer;
@@ -48,11 +53,23 @@ public class AccessTokenIssuer {
 
     /** A token for the public API: aud stride-api, sub the user id, the user's roles, kind user. */
     public IssuedToken forUser(UUID userId, List<String> roles) {
+        return forUser(userId, roles, null, false);
+    }
+
+    /**
+     * A user token bound to a session (the refresh-token family, claim {@value #SESSION_ID}) with
+     * the authentication methods used ({@value #AMR}: {@code pwd}, plus {@code otp} after a second factor).
+     */
+    public IssuedToken forUser(UUID userId, List<String> roles, UUID sessionId, boolean secondFactor) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("aud", List.of(StrideClaims.API_AUDIENCE));
         claims.put("sub", userId.toString());
         claims.put(StrideClaims.ROLES, List.copyOf(roles));
         claims.put(StrideClaims.TOKEN_KIND, StrideClaims.KIND_USER);
+        if (sessionId != null) {
+            claims.put(SESSION_ID, sessionId.toString());
+        }
+        claims.put(AMR, secondFactor ? List.of("pwd", "otp") : List.of("pwd"));
         return sign(claims, tokens.accessTtl());
     }
 

@@ -1,11 +1,16 @@
 package dev.stride.gateway.web;
 
 import java.net.ConnectException;
+import java.security.cert.CertificateException;
+
+import javax.net.ssl.SSLException;
 import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.factory.SpringCloudCircuitBreakerFilterFactory;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpStatus;
@@ -22,6 +27,7 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 
 import dev.stride.contracts.ErrorCode;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,7 +54,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         exchange.getResponse().getHeaders().clear();
         if (ex instanceof ApiException api) {
             exchange.getResponse().getHeaders().addAll(api.headers());
-            return problems.write(exchange, HttpStatus.valueOf(api.code().status()), api.code(), api.getMessage(),
+            return problems.write(exchange, HttpStatusCode.valueOf(api.status()), api.code(), api.getMessage(),
                     api.members());
         }
         if (ex instanceof WebExchangeBindException bind) {
@@ -77,6 +83,22 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (ex instanceof ResponseStatusException status) {
             return problems.write(exchange, status.getStatusCode(), codeFor(status.getStatusCode()),
                     detailFor(status.getStatusCode()), Map.of());
+        }
+        if (ex instanceof SpringCloudCircuitBreakerFilterFactory.CircuitBreakerStatusCodeException) {
+            // an external upstream (the shop) answered 5xx: counted by its circuit breaker, never relayed
+            return problems.write(exchange, HttpStatus.BAD_GATEWAY, ErrorCode.SERVICE_UNAVAILABLE,
+                    "The service is temporarily unavailable.", Map.of());
+        }
+        if (ex instanceof ServiceUnavailableException || causedBy(ex, CallNotPermittedException.class)) {
+            // circuit open (or no instance of the service): answered at once, without calling the upstream
+            exchange.getResponse().getHeaders().set("Retry-After", "10");
+            return problems.write(exchange, ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable.");
+        }
+        if (causedBy(ex, SSLException.class) || causedBy(ex, CertificateException.class)) {
+            // the upstream's certificate is not issued by the trusted CA (or TLS failed): never a hang, never the details
+            log.warn("TLS to upstream failed for {}: {}", exchange.getRequest().getPath(), ex.toString());
+            return problems.write(exchange, HttpStatus.BAD_GATEWAY, ErrorCode.SERVICE_UNAVAILABLE,
+                    "The service is temporarily unavailable.", Map.of());
         }
         if (causedBy(ex, ConnectException.class)) {
             log.warn("upstream unavailable for {}: {}", exchange.getRequest().getPath(), ex.toString());

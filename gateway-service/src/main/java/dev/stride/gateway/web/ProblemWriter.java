@@ -32,6 +32,17 @@ public class ProblemWriter {
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, ErrorCode code, String detail,
             Map<String, Object> members) {
         ServerHttpResponse response = exchange.getResponse();
+        byte[] bytes = prepare(exchange, response, status, code, detail, members);
+        DataBuffer buffer = response.bufferFactory().wrap(bytes);
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    /**
+     * Sets status and headers of {@code response} for a problem and returns the body bytes, for
+     * callers that write through a response decorator themselves.
+     */
+    public byte[] prepare(ServerWebExchange exchange, ServerHttpResponse response, HttpStatusCode status, ErrorCode code,
+            String detail, Map<String, Object> members) {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setCacheControl("no-store");
@@ -47,7 +58,7 @@ public class ProblemWriter {
         body.put("code", code.name());
         members.forEach(body::putIfAbsent);
         byte[] bytes = json.writeValueAsBytes(body);
-        DataBuffer buffer = response.bufferFactory().wrap(bytes);
-        return response.writeWith(Mono.just(buffer));
+        response.getHeaders().setContentLength(bytes.length);
+        return bytes;
     }
 }
