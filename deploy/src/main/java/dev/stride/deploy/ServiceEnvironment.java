@@ -44,6 +44,7 @@ public final class ServiceEnvironment {
         env.put("SERVER_SSL_KEY_STORE", shared.tls().keyStore(service.isGateway() ? "gateway" : service.name()).toString());
         env.put("SERVER_SSL_KEY_STORE_PASSWORD", shared.tls().keyStorePassword());
         env.put("SERVER_SSL_KEY_STORE_TYPE", "PKCS12");
+        env.put("SERVER_SSL_ENABLED_PROTOCOLS", "TLSv1.3,TLSv1.2");
         env.put("MANAGEMENT_SERVER_SSL_ENABLED", "false");
         env.put("STRIDE_TLS_TRUST_STORE", shared.tls().trustStore().toString());
         env.put("STRIDE_TLS_TRUST_STORE_PASSWORD", shared.tls().trustStorePassword());

@@ -64,6 +64,7 @@ class ServiceEnvironmentTest {
                 .containsEntry("STRIDE_NOTIFICATIONS_PUBLIC_BASE_URL", "https://localhost:8443")
                 .containsEntry("SERVER_SSL_KEY_STORE", "/data/tls/notification-service.p12")
                 .containsEntry("MANAGEMENT_SERVER_SSL_ENABLED", "false").doesNotContainKey("STRIDE_SHOP_API_KEY")
+                .containsEntry("SERVER_SSL_ENABLED_PROTOCOLS", "TLSv1.3,TLSv1.2")
                 .doesNotContainKey("STRIDE_TOKENS_KEY_FILE");
         Map<String, String> marketing = environment.forService(config.service("marketing-service"),
                 db("marketing-service", "marketing"));

@@ -202,6 +202,71 @@ class PlatformSystemTest {
         assertThat(profile.path("activity").path("distance").asDouble()).isEqualTo(5000.0);
     }
 
+    /**
+     * A person's first session: register, follow the verification link from the mail (read from
+     * GreenMail, sent by notification-service on the gateway's request), log in, call a service,
+     * refresh, log out; the rotated and the logged-out refresh tokens are refused afterwards.
+     */
+    @Test
+    void journeyFromRegistrationToLogout() throws Exception {
+        String email = "journey-" + UUID.randomUUID() + "@example.org";
+        String password = "Journey-" + UUID.randomUUID();
+        assertThat(post("/api/v1/auth/register", json.createObjectNode().put("email", email).put("password", password)
+                .put("displayName", "Journey <b>").put("locale", "en").put("timeZone", "Europe/Paris").toString(), null)
+                .statusCode()).isEqualTo(202);
+
+        String token = verificationToken(email);
+        HttpResponse<String> verified = https.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                + "/api/v1/auth/verify-email?token=" + token)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(verified.statusCode()).as("verify: " + verified.body()).isEqualTo(200);
+        HttpResponse<String> again = https.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                + "/api/v1/auth/verify-email?token=" + token)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).as("a verification link works once").isEqualTo(400);
+
+        JsonNode first = json.readTree(post("/api/v1/auth/login", json.createObjectNode().put("email", email)
+                .put("password", password).toString(), null).body());
+        HttpResponse<String> workouts = https.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                + "/api/v1/workouts")).header("Authorization", "Bearer " + first.path("accessToken").asText())
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(workouts.statusCode()).as("service call: " + workouts.body()).isEqualTo(200);
+
+        HttpResponse<String> refreshed = post("/api/v1/auth/refresh", json.createObjectNode()
+                .put("refreshToken", first.path("refreshToken").asText()).toString(), null);
+        assertThat(refreshed.statusCode()).as("refresh: " + refreshed.body()).isEqualTo(200);
+        String second = json.readTree(refreshed.body()).path("refreshToken").asText();
+        assertThat(post("/api/v1/auth/logout", json.createObjectNode().put("refreshToken", second).toString(), null)
+                .statusCode()).isEqualTo(204);
+
+        for (String old : List.of(first.path("refreshToken").asText(), second)) {
+            HttpResponse<String> refused = post("/api/v1/auth/refresh",
+                    json.createObjectNode().put("refreshToken", old).toString(), null);
+            assertThat(refused.statusCode()).as("refresh after logout: " + refused.body()).isEqualTo(401);
+        }
+    }
+
+    /** Polls GreenMail's API for the verification mail and takes the token out of its link. */
+    private String verificationToken(String email) throws Exception {
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("verify-email\\?token=([A-Za-z0-9_\\-]+)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> messages = https.send(HttpRequest.newBuilder(URI.create(platform.mailViewerUrl()
+                    + "/api/user/" + email + "/messages/")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (messages.statusCode() == 200) {
+                // quoted-printable: join soft line breaks and decode "=3D" before looking for the link
+                String raw = messages.body().replace("=\\r\\n", "").replace("=\r\n", "").replace("=3D", "=");
+                java.util.regex.Matcher matcher = link.matcher(raw);
+                if (matcher.find()) {
+                    return matcher.group(1);
+                }
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("no verification mail for " + email + " within 120 s");
+    }
+
     private HttpResponse<String> post(String path, String body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
