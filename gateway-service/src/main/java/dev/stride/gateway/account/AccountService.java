@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.stride.contracts.ErrorCode;
+import dev.stride.contracts.NotificationTemplates;
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.DataExportRequested;
@@ -131,7 +132,7 @@ class AccountService {
         OneTimeTokens.Issued token = oneTimeTokens.issue(userId, OneTimeTokens.Purpose.EMAIL_VERIFICATION,
                 identity.verificationTtl());
         notifications.request(userId, IdentityNotifications.EMAIL_VERIFICATION,
-                Map.of("displayName", displayName, "link", verificationLink(token.token())),
+                Map.of(NotificationTemplates.NAME, displayName, NotificationTemplates.VERIFICATION_URL, verificationLink(token.token())),
                 "email-verification:" + token.id());
     }
 
@@ -282,8 +283,8 @@ class AccountService {
         OneTimeTokens.Issued token = oneTimeTokens.issue(account.id(), OneTimeTokens.Purpose.PASSWORD_RESET,
                 identity.passwordResetTtl());
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("displayName", account.displayName());
-        parameters.put("link", passwordResetUrl + "?token=" + token.token());
+        parameters.put(NotificationTemplates.NAME, account.displayName());
+        parameters.put(NotificationTemplates.RESET_URL, passwordResetUrl + "?token=" + token.token());
         parameters.put("expiresInMinutes", Long.toString(identity.passwordResetTtl().toMinutes()));
         parameters.put("reason", reason);
         notifications.request(account.id(), IdentityNotifications.PASSWORD_RESET, parameters,
@@ -308,7 +309,7 @@ class AccountService {
             oneTimeTokens.voidAll(account.id(), OneTimeTokens.Purpose.PASSWORD_RESET);
             refreshTokens.revokeAll(account.id(), null);
             notifications.request(account.id(), IdentityNotifications.PASSWORD_CHANGED,
-                    Map.of("displayName", account.displayName()), "password-changed:" + used.id());
+                    Map.of(NotificationTemplates.NAME, account.displayName()), "password-changed:" + used.id());
         });
         audit.success(AuditEvents.PASSWORD_RESET, account.id(), ip);
     }
@@ -334,7 +335,7 @@ class AccountService {
             oneTimeTokens.voidAll(userId, OneTimeTokens.Purpose.PASSWORD_RESET);
             refreshTokens.revokeAll(userId, sessionId);
             notifications.request(userId, IdentityNotifications.PASSWORD_CHANGED,
-                    Map.of("displayName", account.displayName()), "password-changed:" + TimeOrderedIds.next());
+                    Map.of(NotificationTemplates.NAME, account.displayName()), "password-changed:" + TimeOrderedIds.next());
         });
         audit.success(AuditEvents.PASSWORD_CHANGE, userId, ip);
     }
@@ -358,11 +359,12 @@ class AccountService {
             OneTimeTokens.Issued token = oneTimeTokens.issue(userId, OneTimeTokens.Purpose.EMAIL_CHANGE,
                     identity.verificationTtl(), emails.encrypt(userId, newEmail), index);
             notifications.request(userId, IdentityNotifications.EMAIL_VERIFICATION,
-                    Map.of("displayName", account.displayName(), "link", verificationLink(token.token()),
+                    Map.of(NotificationTemplates.NAME, account.displayName(), NotificationTemplates.VERIFICATION_URL,
+                            verificationLink(token.token()),
                             IdentityNotifications.TO_ADDRESS, newEmail),
                     "email-change-verification:" + token.id());
             notifications.request(userId, IdentityNotifications.EMAIL_CHANGED,
-                    Map.of("displayName", account.displayName()), "email-change-notice:" + token.id());
+                    Map.of(NotificationTemplates.NAME, account.displayName()), "email-change-notice:" + token.id());
         });
         audit.success(AuditEvents.EMAIL_CHANGE_REQUEST, userId, ip);
     }

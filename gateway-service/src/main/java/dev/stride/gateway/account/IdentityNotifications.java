@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import dev.stride.contracts.EventTypes;
+import dev.stride.contracts.NotificationTemplates;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.NotificationRequested;
 import dev.stride.kit.events.EventPublisher;
@@ -15,10 +16,10 @@ import dev.stride.kit.events.EventPublisher;
 class IdentityNotifications {
 
     static final String CATEGORY = "account";
-    static final String EMAIL_VERIFICATION = "email-verification";
-    static final String PASSWORD_RESET = "password-reset";
-    static final String PASSWORD_CHANGED = "password-changed";
-    static final String EMAIL_CHANGED = "email-changed";
+    static final String EMAIL_VERIFICATION = NotificationTemplates.EMAIL_VERIFICATION;
+    static final String PASSWORD_RESET = NotificationTemplates.PASSWORD_RESET;
+    static final String PASSWORD_CHANGED = NotificationTemplates.PASSWORD_CHANGED;
+    static final String EMAIL_CHANGED = NotificationTemplates.EMAIL_CHANGED;
     /**
      * Parameter that sends the mail to this address instead of the one notification-service knows
      * for the user: the verification of a new address during an e-mail change.

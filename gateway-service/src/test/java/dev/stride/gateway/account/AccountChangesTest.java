@@ -69,7 +69,7 @@ class AccountChangesTest extends IdentityTestBase {
         assertThat(notice.parameters()).doesNotContainKey("toAddress");
         NotificationRequested verification = awaitNotifications(user.userId(), "email-verification", 2).stream()
                 .filter(request -> newEmail.equals(request.parameters().get("toAddress"))).findFirst().orElseThrow();
-        String token = tokenOf(verification.parameters().get("link"));
+        String token = tokenOf(verification.parameters().get("verificationUrl"));
 
         // not yet: the blind index still points at the old address
         login(user.email(), GOOD_PASSWORD).expectStatus().isOk();

@@ -23,8 +23,8 @@ class EmailVerificationTest extends IdentityTestBase {
 
         NotificationRequested mail = awaitNotification(user.userId(), "email-verification");
         assertThat(mail.category()).isEqualTo("account");
-        assertThat(mail.parameters()).containsEntry("displayName", "Runner").containsKey("link");
-        String link = mail.parameters().get("link");
+        assertThat(mail.parameters()).containsEntry("name", "Runner").containsKey("verificationUrl");
+        String link = mail.parameters().get("verificationUrl");
         assertThat(link).startsWith(StrideDefaults.ISSUER + "/api/v1/auth/verify-email?token=");
         String token = tokenOf(link);
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
@@ -59,7 +59,7 @@ class EmailVerificationTest extends IdentityTestBase {
     @Test
     void anExpiredLinkIsRefused() {
         Session user = newUser(uniqueEmail());
-        String token = tokenOf(awaitNotification(user.userId(), "email-verification").parameters().get("link"));
+        String token = tokenOf(awaitNotification(user.userId(), "email-verification").parameters().get("verificationUrl"));
         jdbc.sql("UPDATE account_token SET expires_at = now() - interval '1 second' WHERE user_id = :userId")
                 .param("userId", user.userId()).update();
 
@@ -77,7 +77,7 @@ class EmailVerificationTest extends IdentityTestBase {
         // a password-reset token is not a verification token
         Session user = newUser(uniqueEmail());
         post("/api/v1/auth/password-reset/request", Map.of("email", user.email())).expectStatus().isAccepted();
-        String reset = tokenOf(awaitNotification(user.userId(), "password-reset").parameters().get("link"));
+        String reset = tokenOf(awaitNotification(user.userId(), "password-reset").parameters().get("resetUrl"));
         post("/api/v1/auth/verify-email", Map.of("token", reset)).expectStatus().isBadRequest();
         assertThat(verified(user.userId())).isFalse();
     }
@@ -86,7 +86,7 @@ class EmailVerificationTest extends IdentityTestBase {
     void registeringAnExistingVerifiedAddressTellsTheOwnerNotTheCaller() {
         String email = uniqueEmail();
         Session owner = newUser(email);
-        String token = tokenOf(awaitNotification(owner.userId(), "email-verification").parameters().get("link"));
+        String token = tokenOf(awaitNotification(owner.userId(), "email-verification").parameters().get("verificationUrl"));
         post("/api/v1/auth/verify-email", Map.of("token", token)).expectStatus().isOk();
 
         byte[] fresh = register(uniqueEmail(), GOOD_PASSWORD).expectStatus().isAccepted().expectBody().returnResult()

@@ -117,7 +117,7 @@ class LockoutTest extends IdentityTestBase {
         // the owner's existing session is not affected; a reset lifts the lock
         refresh(user.refreshToken()).expectStatus().isOk();
         post("/api/v1/auth/password-reset/request", Map.of("email", user.email())).expectStatus().isAccepted();
-        String token = tokenOf(awaitNotification(user.userId(), "password-reset").parameters().get("link"));
+        String token = tokenOf(awaitNotification(user.userId(), "password-reset").parameters().get("resetUrl"));
         post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", "recovered passphrase 55"))
                 .expectStatus().isOk();
         login(user.email(), "recovered passphrase 55").expectStatus().isOk();

@@ -41,7 +41,7 @@ class PasswordResetTest extends IdentityTestBase {
         NotificationRequested mail = awaitNotification(user.userId(), "password-reset");
         assertThat(mail.category()).isEqualTo("account");
         assertThat(mail.parameters()).containsEntry("expiresInMinutes", "30").containsEntry("reason", "requested");
-        assertThat(mail.parameters().get("link")).contains("/reset-password?token=");
+        assertThat(mail.parameters().get("resetUrl")).contains("/reset-password?token=");
         assertThat(jdbc.sql("""
                 SELECT EXTRACT(EPOCH FROM expires_at - created_at)::bigint FROM account_token
                 WHERE user_id = :userId AND purpose = 'PASSWORD_RESET'
@@ -53,7 +53,7 @@ class PasswordResetTest extends IdentityTestBase {
         Session user = newUser(uniqueEmail());
         Session otherDevice = loginSession(user.email(), GOOD_PASSWORD);
         post("/api/v1/auth/password-reset/request", Map.of("email", user.email())).expectStatus().isAccepted();
-        String token = tokenOf(awaitNotification(user.userId(), "password-reset").parameters().get("link"));
+        String token = tokenOf(awaitNotification(user.userId(), "password-reset").parameters().get("resetUrl"));
 
         // a refused password leaves the link usable
         post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", "too short"))
@@ -76,7 +76,7 @@ class PasswordResetTest extends IdentityTestBase {
         login(user.email(), NEW_PASSWORD).expectStatus().isOk();
 
         NotificationRequested changed = awaitNotification(user.userId(), "password-changed");
-        assertThat(changed.parameters()).containsEntry("displayName", "Runner");
+        assertThat(changed.parameters()).containsEntry("name", "Runner");
         assertThat(changed.idempotencyKey()).startsWith("password-changed:");
     }
 
@@ -84,7 +84,7 @@ class PasswordResetTest extends IdentityTestBase {
     void anExpiredResetLinkIsRefused() {
         Session user = newUser(uniqueEmail());
         post("/api/v1/auth/password-reset/request", Map.of("email", user.email())).expectStatus().isAccepted();
-        String token = tokenOf(awaitNotification(user.userId(), "password-reset").parameters().get("link"));
+        String token = tokenOf(awaitNotification(user.userId(), "password-reset").parameters().get("resetUrl"));
         jdbc.sql("UPDATE account_token SET expires_at = now() - interval '1 second' WHERE user_id = :userId AND purpose = 'PASSWORD_RESET'")
                 .param("userId", user.userId()).update();
 
@@ -96,7 +96,7 @@ class PasswordResetTest extends IdentityTestBase {
     @Test
     void aVerificationTokenDoesNotResetThePassword() {
         Session user = newUser(uniqueEmail());
-        String verification = tokenOf(awaitNotification(user.userId(), "email-verification").parameters().get("link"));
+        String verification = tokenOf(awaitNotification(user.userId(), "email-verification").parameters().get("verificationUrl"));
         post("/api/v1/auth/password-reset/confirm", Map.of("token", verification, "newPassword", NEW_PASSWORD))
                 .expectStatus().isBadRequest();
         login(user.email(), GOOD_PASSWORD).expectStatus().isOk();

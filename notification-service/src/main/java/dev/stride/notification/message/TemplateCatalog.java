@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.stride.contracts.NotificationTemplates;
 import dev.stride.notification.recipient.Category;
 
 /**
@@ -23,12 +24,16 @@ public final class TemplateCatalog {
     private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
 
     static {
-        add("email-verification", Category.ACCOUNT, "verificationUrl", "name", "Мария",
-                "verificationUrl", "https://stride.example/verify?token=sample");
-        add("password-reset", Category.ACCOUNT, "resetUrl", "name", "Мария",
-                "resetUrl", "https://stride.example/reset?token=sample");
-        add("password-changed", Category.ACCOUNT, null, "name", "Мария", "changedAt", "2026-05-01 09:30 UTC");
-        add("email-changed", Category.ACCOUNT, null, "name", "Мария", "changedAt", "2026-05-01 09:30 UTC");
+        // the identity templates' words are shared with the gateway through shared-contracts
+        add(NotificationTemplates.EMAIL_VERIFICATION, Category.ACCOUNT, NotificationTemplates.VERIFICATION_URL,
+                NotificationTemplates.NAME, "Мария",
+                NotificationTemplates.VERIFICATION_URL, "https://stride.example/verify?token=sample");
+        add(NotificationTemplates.PASSWORD_RESET, Category.ACCOUNT, NotificationTemplates.RESET_URL,
+                NotificationTemplates.NAME, "Мария", NotificationTemplates.RESET_URL, "https://stride.example/reset?token=sample");
+        add(NotificationTemplates.PASSWORD_CHANGED, Category.ACCOUNT, null, NotificationTemplates.NAME, "Мария",
+                "changedAt", "2026-05-01 09:30 UTC");
+        add(NotificationTemplates.EMAIL_CHANGED, Category.ACCOUNT, null, NotificationTemplates.NAME, "Мария",
+                "changedAt", "2026-05-01 09:30 UTC");
         add("personal-record", Category.PRODUCT, "workoutUrl", "name", "Мария", "effort", "5 km", "value", "21:34",
                 "workoutUrl", "https://stride.example/workouts/sample");
         add("upload-failed", Category.PRODUCT, null, "name", "Мария", "fileName", "morning-run.fit",
