@@ -1,6 +1,7 @@
 package dev.stride.workout.workouts;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -10,7 +11,10 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-/** A workout entered by hand. Bounds reject impossible values (a week-long run, 100 000 km). */
+/**
+ * A workout entered by hand. Bounds reject impossible values (a week-long run, 100 000 km).
+ * {@code gearId} is optional: absent, the user's default gear for the sport is used.
+ */
 record ManualWorkout(
         @NotNull Sport sport,
         @NotNull @PastOrPresent Instant startTime,
@@ -23,5 +27,6 @@ record ManualWorkout(
         @PositiveOrZero @DecimalMax("50000") Double calories,
         @Size(max = 200) String title,
         @Size(max = 4000) String notes,
-        Visibility visibility) {
+        Visibility visibility,
+        UUID gearId) {
 }

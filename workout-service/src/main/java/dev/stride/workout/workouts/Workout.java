@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.ColumnTransformer;
+
 /** One recorded activity of one user. Measurements use SI units; an absent one is null. */
 @Entity
 @Table(name = "workout")
@@ -56,18 +58,41 @@ class Workout {
     private Visibility visibility;
     @Column(nullable = false)
     private String source;
+    @Column(name = "gear_id")
+    private UUID gearId;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
     @Version
     private long version;
+    // Analysis of file workouts (null for manual ones); JSON columns are written by FileWorkouts.
+    @Column(name = "device_manufacturer")
+    private String deviceManufacturer;
+    @Column(name = "device_model")
+    private String deviceModel;
+    @Column(name = "splits_km", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String splitsKm;
+    @Column(name = "splits_mile", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String splitsMile;
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String laps;
+    @Column(name = "best_efforts", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String bestEfforts;
+    @Column(columnDefinition = "text")
+    private String polyline;
 
     protected Workout() {
     }
 
-    static Workout manual(UUID id, UUID userId, ManualWorkout input, Instant now) {
+    /** @param gearId the gear chosen by {@link GearChoice}: the requested item or the sport's default */
+    static Workout manual(UUID id, UUID userId, ManualWorkout input, UUID gearId, Instant now) {
         Workout workout = new Workout();
+        workout.gearId = gearId;
         workout.id = id;
         workout.userId = userId;
         workout.sport = input.sport();
@@ -89,6 +114,50 @@ class Workout {
         return workout;
     }
 
+    static Workout fromFile(UUID id, FileWorkout input, String splitsKm, String splitsMile, String laps,
+            String bestEfforts, UUID gearId, Instant now) {
+        Workout workout = new Workout();
+        workout.id = id;
+        workout.userId = input.userId();
+        workout.sport = input.sport();
+        workout.title = input.title();
+        workout.startTime = input.startTime();
+        workout.elapsedTime = input.elapsedTime();
+        workout.movingTime = input.movingTime();
+        workout.distance = input.distance();
+        workout.elevationGain = input.elevationGain();
+        workout.elevationLoss = input.elevationLoss();
+        workout.averageSpeed = input.averageSpeed();
+        workout.maxSpeed = input.maxSpeed();
+        workout.averageHeartRate = input.averageHeartRate();
+        workout.maxHeartRate = input.maxHeartRate();
+        workout.averageCadence = input.averageCadence();
+        workout.averagePower = input.averagePower();
+        workout.maxPower = input.maxPower();
+        workout.calories = input.calories();
+        workout.visibility = input.visibility() == null ? Visibility.FOLLOWERS : input.visibility();
+        workout.source = "file";
+        workout.gearId = gearId;
+        workout.deviceManufacturer = input.deviceManufacturer();
+        workout.deviceModel = input.deviceModel();
+        workout.splitsKm = splitsKm;
+        workout.splitsMile = splitsMile;
+        workout.laps = laps;
+        workout.bestEfforts = bestEfforts;
+        workout.polyline = input.polyline();
+        workout.createdAt = now;
+        workout.updatedAt = now;
+        return workout;
+    }
+
+    Visibility visibility() {
+        return visibility;
+    }
+
+    WorkoutDetails details() {
+        return new WorkoutDetails(deviceManufacturer, deviceModel, splitsKm, splitsMile, laps, bestEfforts, polyline);
+    }
+
     private static Double speed(Double distance, Double time) {
         return distance == null || time == null || time <= 0 ? null : distance / time;
     }
@@ -103,12 +172,12 @@ class Workout {
 
     WorkoutChanged.Facts facts() {
         return new WorkoutChanged.Facts(id, userId, sport, startTime, elapsedTime, movingTime, distance, elevationGain,
-                null);
+                gearId);
     }
 
     WorkoutView view() {
         return new WorkoutView(id, sport, title, notes, startTime, elapsedTime, movingTime, distance, elevationGain,
                 elevationLoss, averageSpeed, maxSpeed, averageHeartRate, maxHeartRate, averageCadence, averagePower,
-                maxPower, calories, visibility, source, createdAt, updatedAt);
+                maxPower, calories, visibility, source, gearId, createdAt, updatedAt, details());
     }
 }

@@ -21,18 +21,23 @@ class WorkoutService {
     private final WorkoutRepository workouts;
     private final EventPublisher events;
     private final ApplicationEventPublisher changes;
+    private final GearChoice gear;
     private final Clock clock;
 
-    WorkoutService(WorkoutRepository workouts, EventPublisher events, ApplicationEventPublisher changes) {
+    WorkoutService(WorkoutRepository workouts, EventPublisher events, ApplicationEventPublisher changes,
+            GearChoice gear) {
         this.workouts = workouts;
         this.events = events;
         this.changes = changes;
+        this.gear = gear;
         this.clock = Clock.systemUTC();
     }
 
     @Transactional
     WorkoutView record(UUID userId, ManualWorkout input) {
-        Workout workout = workouts.save(Workout.manual(TimeOrderedIds.next(), userId, input, clock.instant()));
+        UUID gearId = gear.gearFor(userId, input.sport(), input.gearId());
+        Workout workout = workouts.save(
+                Workout.manual(TimeOrderedIds.next(), userId, input, gearId, clock.instant()));
         WorkoutView view = workout.view();
         changes.publishEvent(new WorkoutChanged(null, workout.facts()));
         events.publish(Topics.WORKOUT_EVENTS, EventTypes.WORKOUT_RECORDED, 1, userId.toString(),
