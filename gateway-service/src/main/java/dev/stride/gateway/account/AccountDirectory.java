@@ -17,10 +17,10 @@ import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.StrideClaims;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.UserRegistered;
-import dev.stride.gateway.TimeOrderedIds;
 import dev.stride.gateway.token.RefreshTokens;
 import dev.stride.gateway.web.ApiException;
 import dev.stride.kit.events.EventPublisher;
+import dev.stride.kit.ids.TimeOrderedIds;
 
 /**
  * Account administration for the {@code admin} package: lookup (by id, or by e-mail through the

@@ -22,7 +22,6 @@ import dev.stride.contracts.payload.EmailChanged;
 import dev.stride.contracts.payload.EmailVerified;
 import dev.stride.contracts.payload.UserDeleted;
 import dev.stride.contracts.payload.UserRegistered;
-import dev.stride.gateway.TimeOrderedIds;
 import dev.stride.gateway.audit.AuditEvents;
 import dev.stride.gateway.audit.SecurityAudit;
 import dev.stride.gateway.security.SecurityProperties;
@@ -30,6 +29,7 @@ import dev.stride.gateway.token.AccessTokenIssuer;
 import dev.stride.gateway.token.RefreshTokens;
 import dev.stride.gateway.web.ApiException;
 import dev.stride.kit.events.EventPublisher;
+import dev.stride.kit.ids.TimeOrderedIds;
 
 /**
  * Registration, login, sessions and the account flows (verification, reset, password and e-mail

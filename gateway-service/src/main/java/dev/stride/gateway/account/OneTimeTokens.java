@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.stride.gateway.TimeOrderedIds;
 import dev.stride.gateway.token.TokenHashes;
+import dev.stride.kit.ids.TimeOrderedIds;
 
 /**
  * One-time tokens sent by e-mail (verification, address change, password reset): 256 random bits,

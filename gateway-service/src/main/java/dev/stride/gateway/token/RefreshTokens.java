@@ -20,10 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.stride.gateway.TimeOrderedIds;
 import dev.stride.gateway.audit.AuditEvents;
 import dev.stride.gateway.audit.SecurityAudit;
 import dev.stride.gateway.keys.TokenProperties;
+import dev.stride.kit.ids.TimeOrderedIds;
 
 /**
  * Opaque refresh tokens (32 random bytes, base64url) stored only as SHA-256 hashes. Every refresh

@@ -40,7 +40,7 @@ public final class Problems {
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             case 429 -> ErrorCode.RATE_LIMITED;
-            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
+            case 502, 503, 504 -> ErrorCode.SERVICE_UNAVAILABLE;
             default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;
         };
     }

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.stride.contracts.ErrorCode;
 import dev.stride.kit.crypto.FieldCipher;
 import dev.stride.kit.web.StrideProblemException;
-import dev.stride.workout.workouts.TimeOrderedIds;
+import dev.stride.kit.ids.TimeOrderedIds;
 
 /**
  * A user's privacy zones. The centre is encrypted ({@link FieldCipher}, associated data

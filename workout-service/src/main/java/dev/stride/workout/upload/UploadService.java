@@ -15,8 +15,8 @@ import dev.stride.kit.events.EventPublisher;
 import dev.stride.kit.web.StrideProblemException;
 import dev.stride.workout.workouts.FileWorkouts;
 import dev.stride.workout.workouts.Sport;
-import dev.stride.workout.workouts.TimeOrderedIds;
 import dev.stride.workout.workouts.Visibility;
+import dev.stride.kit.ids.TimeOrderedIds;
 
 /** Accepts an upload: stores it encrypted and queues its work item, or fails a duplicate at once. */
 @Service

@@ -19,6 +19,7 @@ import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.WorkoutRecorded;
 import dev.stride.kit.events.EventPublisher;
+import dev.stride.kit.ids.TimeOrderedIds;
 
 /**
  * What other packages of this service may do with workouts: record one made from a file (with

@@ -14,6 +14,7 @@ import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.WorkoutRecorded;
 import dev.stride.kit.events.EventPublisher;
 import dev.stride.kit.web.StrideProblemException;
+import dev.stride.kit.ids.TimeOrderedIds;
 
 @Service
 class WorkoutService {

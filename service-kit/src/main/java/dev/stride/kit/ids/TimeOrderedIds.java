@@ -1,4 +1,4 @@
-package dev.stride.workout.workouts;
+package dev.stride.kit.ids;
 
 import java.security.SecureRandom;
 import java.util.UUID;
