@@ -35,18 +35,18 @@ public final class DemoSeeder {
      */
     static List<DemoUser> users() {
         return List.of(
-                new DemoUser("ada.runner@demo.stride.local", "Demo-Stride-Ada-2026!", "Ada Runner", List.of(
+                new DemoUser("ada.runner@demo.stride.local", "ada runs along the river 2026", "Ada Runner", List.of(
                         // tcx/tcxparser_test.tcx: started 2012-12-26T21:29:53Z, completed 22:03:05Z, 4686.31103516 m
                         new DemoWorkout("run", "2012-12-26T21:29:53Z", 1992, 1992, 4686.31103516, "Evening run"),
                         // gpx/dougfales_one_segment.gpx: earliest point 1144433525 (2006-04-07T18:12:05Z),
                         // duration 4466.0 s, distance 6.98803359528853 km (sport not stated)
                         new DemoWorkout("run", "2006-04-07T18:12:05Z", 4466, 4466, 6988.03359528853, "Hill loop"))),
-                new DemoUser("kona.triathlete@demo.stride.local", "Demo-Stride-Kona-2026!", "Kona Triathlete", List.of(
+                new DemoUser("kona.triathlete@demo.stride.local", "kona swims bikes and runs 2026", "Kona Triathlete", List.of(
                         // fit/sportslib_20181013_kona_ironman.fit, the three sport legs (start, duration, distance)
                         new DemoWorkout("swim-open-water", "2018-10-13T17:05:01Z", 3689, 3689, 3933.3, "Kona swim leg"),
                         new DemoWorkout("ride", "2018-10-13T18:10:15Z", 17249, 17249, 180301.58, "Kona bike leg"),
                         new DemoWorkout("run", "2018-10-13T22:57:45Z", 13093, 13093, 42563.91, "Kona marathon"))),
-                new DemoUser("fritz.cyclist@demo.stride.local", "Demo-Stride-Fritz-2026!", "Fritz Cyclist", List.of(
+                new DemoUser("fritz.cyclist@demo.stride.local", "fritz rides up the hills 2026", "Fritz Cyclist", List.of(
                         // gpx/fittrackee_fixture_gpx_file.gpx: cycling, 2018-03-13T12:44:45Z, 0:04:10, moving 0:04:10,
                         // 0.32 km, title "just a workout"
                         new DemoWorkout("ride", "2018-03-13T12:44:45Z", 250, 250, 320.0, "just a workout"))));
