@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.stride.gateway.AuditLog;
 import dev.stride.gateway.audit.SecurityAudit;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -29,18 +26,10 @@ class LockoutTest extends IdentityTestBase {
     @Autowired
     private LoginThrottle loginThrottle;
 
-    private final ListAppender<ILoggingEvent> auditLines = new ListAppender<>();
+    @RegisterExtension
+    final AuditLog audit = new AuditLog();
 
-    @BeforeEach
-    void captureAudit() {
-        auditLines.start();
-        ((Logger) LoggerFactory.getLogger(SecurityAudit.LOGGER)).addAppender(auditLines);
-    }
 
-    @AfterEach
-    void stopCapture() {
-        ((Logger) LoggerFactory.getLogger(SecurityAudit.LOGGER)).detachAppender(auditLines);
-    }
 
     @Test
     void afterFiveFailuresEvenTheRightPasswordGetsTheSameAnswerUntilTheDelayPasses() {
@@ -75,7 +64,7 @@ class LockoutTest extends IdentityTestBase {
                 .query(Integer.class).single()).isZero();
 
         // audit lines carry ids and reasons, never the address or a password
-        List<ILoggingEvent> lines = auditLines.list.stream()
+        List<ILoggingEvent> lines = audit.lines().stream()
                 .filter(line -> line.getFormattedMessage().contains(user.userId().toString())).toList();
         assertThat(lines).anySatisfy(line -> assertThat(line.getFormattedMessage())
                 .contains("\"event\":\"authn_login\"", "\"outcome\":\"failure\"", "\"reason\":\"bad_password\""));
@@ -85,7 +74,7 @@ class LockoutTest extends IdentityTestBase {
                 .contains("\"event\":\"authn_login\"", "\"outcome\":\"success\""));
         assertThat(lines).anySatisfy(line -> assertThat(line.getKeyValuePairs())
                 .anySatisfy(pair -> assertThat(pair.key).isEqualTo("userId")));
-        assertThat(auditLines.list).allSatisfy(line -> assertThat(line.getFormattedMessage())
+        assertThat(audit.lines()).allSatisfy(line -> assertThat(line.getFormattedMessage())
                 .doesNotContain(email).doesNotContain(WRONG).doesNotContain(GOOD_PASSWORD));
     }
 
@@ -152,7 +141,7 @@ class LockoutTest extends IdentityTestBase {
                 .expectBody().jsonPath("$.code").isEqualTo("RATE_LIMITED");
         assertThat(jdbc.sql("SELECT failed_logins FROM account WHERE id = :id").param("id", user.userId())
                 .query(Integer.class).single()).isZero();
-        assertThat(auditLines.list).anySatisfy(line -> assertThat(line.getFormattedMessage())
+        assertThat(audit.lines()).anySatisfy(line -> assertThat(line.getFormattedMessage())
                 .contains("\"event\":\"authn_login_throttle_ip\"", "\"reason\":\"ip_failures\""));
 
         loginThrottle.clear();

@@ -6,18 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.stride.gateway.AuditLog;
 import dev.stride.gateway.account.IdentityTestBase;
-import dev.stride.gateway.audit.SecurityAudit;
 
 class AdminEndpointsTest extends IdentityTestBase {
 
@@ -25,18 +20,10 @@ class AdminEndpointsTest extends IdentityTestBase {
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
     };
 
-    private final ListAppender<ILoggingEvent> auditLines = new ListAppender<>();
+    @RegisterExtension
+    final AuditLog audit = new AuditLog();
 
-    @BeforeEach
-    void captureAudit() {
-        auditLines.start();
-        ((Logger) LoggerFactory.getLogger(SecurityAudit.LOGGER)).addAppender(auditLines);
-    }
 
-    @AfterEach
-    void stopCapture() {
-        ((Logger) LoggerFactory.getLogger(SecurityAudit.LOGGER)).detachAppender(auditLines);
-    }
 
     @Test
     void aUserGetsForbiddenOnEveryAdminEndpoint() {
@@ -71,7 +58,7 @@ class AdminEndpointsTest extends IdentityTestBase {
         String token = (String) loginWithCode(admin.email(), ADMIN_PASSWORD, totpCode(totp.secret(), 0))
                 .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody().get("accessToken");
         call(HttpMethod.GET, "/api/v1/admin/users?size=5", token, null).expectStatus().isOk();
-        assertThat(auditLines.list).anySatisfy(line -> assertThat(line.getFormattedMessage())
+        assertThat(audit.lines()).anySatisfy(line -> assertThat(line.getFormattedMessage())
                 .contains("\"event\":\"authz_admin_denied\"", "\"reason\":\"mfa_enrolment_required\"",
                         admin.userId().toString()));
     }
@@ -118,10 +105,10 @@ class AdminEndpointsTest extends IdentityTestBase {
 
         for (String event : List.of("authz_admin_list_users", "authz_admin_lock", "authz_admin_unlock", "authz_admin_roles",
                 "authz_admin_revoke_sessions")) {
-            assertThat(auditLines.list).as(event).anySatisfy(line -> assertThat(line.getFormattedMessage())
+            assertThat(audit.lines()).as(event).anySatisfy(line -> assertThat(line.getFormattedMessage())
                     .contains("\"event\":\"" + event + "\"", "\"actorId\":\"" + adminId + "\""));
         }
-        assertThat(auditLines.list).allSatisfy(line -> assertThat(line.getFormattedMessage()).doesNotContain(target.email()));
+        assertThat(audit.lines()).allSatisfy(line -> assertThat(line.getFormattedMessage()).doesNotContain(target.email()));
     }
 
     private Session newAdmin(String email) {

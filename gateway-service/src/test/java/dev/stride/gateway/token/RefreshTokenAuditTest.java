@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.stride.gateway.AuditLog;
 import dev.stride.gateway.account.IdentityTestBase;
 import dev.stride.gateway.audit.SecurityAudit;
 import io.micrometer.core.instrument.Counter;
@@ -23,18 +19,10 @@ class RefreshTokenAuditTest extends IdentityTestBase {
     @Autowired
     private MeterRegistry meters;
 
-    private final ListAppender<ILoggingEvent> auditLines = new ListAppender<>();
+    @RegisterExtension
+    final AuditLog audit = new AuditLog();
 
-    @BeforeEach
-    void captureAudit() {
-        auditLines.start();
-        ((Logger) LoggerFactory.getLogger(SecurityAudit.LOGGER)).addAppender(auditLines);
-    }
 
-    @AfterEach
-    void stopCapture() {
-        ((Logger) LoggerFactory.getLogger(SecurityAudit.LOGGER)).detachAppender(auditLines);
-    }
 
     @Test
     void reuseOfARotatedTokenIsAuditedAndCountedWithoutTheToken() {
@@ -47,12 +35,12 @@ class RefreshTokenAuditTest extends IdentityTestBase {
         refresh(next).expectStatus().isUnauthorized();
 
         assertThat(reuseCount()).isEqualTo(before + 1);
-        assertThat(auditLines.list).anySatisfy(line -> {
+        assertThat(audit.lines()).anySatisfy(line -> {
             assertThat(line.getFormattedMessage()).contains("\"event\":\"authn_token_reuse\"", "\"outcome\":\"failure\"",
                     "\"userId\":\"" + user.userId() + "\"", "\"reason\":\"family_revoked\"");
             assertThat(line.getLoggerName()).isEqualTo("audit");
         });
-        assertThat(auditLines.list).allSatisfy(line -> assertThat(line.getFormattedMessage())
+        assertThat(audit.lines()).allSatisfy(line -> assertThat(line.getFormattedMessage())
                 .doesNotContain(user.refreshToken()).doesNotContain(next));
     }
 
