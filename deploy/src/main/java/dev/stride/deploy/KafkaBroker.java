@@ -1,6 +1,8 @@
 package dev.stride.deploy;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,10 +119,33 @@ public final class KafkaBroker implements AutoCloseable {
         return process;
     }
 
-    /** Stops the broker process (controlled shutdown, then kill after a grace period); keeps its data. */
+    /**
+     * Stops the broker process (controlled shutdown, then kill after a grace period) and returns once
+     * its ports no longer accept connections, so a restart on the same ports cannot race the old
+     * listener; keeps its data.
+     */
     public synchronized void stop() {
         if (process != null) {
             process.stop();
+            awaitClosed(settings.port());
+            awaitClosed(settings.controllerPort());
+        }
+    }
+
+    private static void awaitClosed(int port) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (accepting(port) && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+    }
+
+    private static boolean accepting(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        }
+        catch (IOException closed) {
+            return false;
         }
     }
 
