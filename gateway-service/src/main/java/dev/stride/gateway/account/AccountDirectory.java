@@ -37,16 +37,19 @@ public class AccountDirectory {
     private final AccountRepository accounts;
     private final EmailProtector emails;
     private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
     private final RefreshTokens refreshTokens;
     private final TransactionTemplate transactions;
     private final EventPublisher events;
 
     AccountDirectory(JdbcClient jdbc, AccountRepository accounts, CryptoProperties crypto, PasswordHasher hasher,
-            RefreshTokens refreshTokens, TransactionTemplate transactions, EventPublisher events) {
+            PasswordPolicy passwordPolicy, RefreshTokens refreshTokens, TransactionTemplate transactions,
+            EventPublisher events) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.emails = new EmailProtector(crypto);
         this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
         this.refreshTokens = refreshTokens;
         this.transactions = transactions;
         this.events = events;
@@ -135,7 +138,7 @@ public class AccountDirectory {
      */
     public BootstrapOutcome bootstrapAdmin(String email, String rawPassword) {
         String password = PasswordPolicy.normalize(rawPassword);
-        Optional<PasswordPolicy.Violation> violation = PasswordPolicy.check(password, email, true);
+        Optional<PasswordPolicy.Violation> violation = passwordPolicy.check(password, email, true);
         if (violation.isPresent()) {
             throw new IllegalStateException("bootstrap admin password refused: " + violation.get().message());
         }

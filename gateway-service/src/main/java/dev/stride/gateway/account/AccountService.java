@@ -47,6 +47,7 @@ class AccountService {
 
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
     private final EmailProtector emails;
     private final EventPublisher events;
     private final TransactionTemplate transactions;
@@ -61,12 +62,14 @@ class AccountService {
     private final String publicBaseUrl;
     private final String passwordResetUrl;
 
-    AccountService(AccountRepository accounts, PasswordHasher hasher, CryptoProperties crypto, EventPublisher events,
-            TransactionTemplate transactions, AccessTokenIssuer accessTokens, RefreshTokens refreshTokens,
-            OneTimeTokens oneTimeTokens, IdentityNotifications notifications, IdentityProperties identity,
-            LoginThrottle throttle, Totp totp, SecurityAudit audit, SecurityProperties security) {
+    AccountService(AccountRepository accounts, PasswordHasher hasher, PasswordPolicy passwordPolicy,
+            CryptoProperties crypto, EventPublisher events, TransactionTemplate transactions,
+            AccessTokenIssuer accessTokens, RefreshTokens refreshTokens, OneTimeTokens oneTimeTokens,
+            IdentityNotifications notifications, IdentityProperties identity, LoginThrottle throttle, Totp totp,
+            SecurityAudit audit, SecurityProperties security) {
         this.accounts = accounts;
         this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
         this.emails = new EmailProtector(crypto);
         this.events = events;
         this.transactions = transactions;
@@ -94,7 +97,7 @@ class AccountService {
      */
     void register(AuthRequests.Register request) {
         String password = PasswordPolicy.normalize(request.password());
-        PasswordPolicy.check(password, request.email()).ifPresent(violation -> {
+        passwordPolicy.check(password, request.email()).ifPresent(violation -> {
             throw weakPassword(violation);
         });
         String email = request.email().trim();
@@ -317,7 +320,7 @@ class AccountService {
     private String checkedNewPassword(AccountRepository.Account account, String newPassword) {
         String password = PasswordPolicy.normalize(newPassword);
         String email = emails.decrypt(account.id(), account.emailCiphertext());
-        PasswordPolicy.check(password, email, account.isAdmin()).ifPresent(violation -> {
+        passwordPolicy.check(password, email, account.isAdmin()).ifPresent(violation -> {
             throw weakPassword(violation);
         });
         return hasher.hash(password);

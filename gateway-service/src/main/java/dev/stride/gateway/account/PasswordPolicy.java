@@ -4,19 +4,43 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
 /**
- * Password rules (NIST 800-63B style: length, no composition rules): NFKC-normalized, 12 to 128
- * code points, not containing the e-mail local part (when it has at least 3 characters, shorter
- * ones would reject too many passwords for no gain) or the service name.
+ * Password rules (NIST SP 800-63B-4 / ASVS 5.0 V6: length, no composition rules): NFKC-normalized,
+ * 12 to 128 code points (15+ for ADMIN), not a common or breached password ({@link CommonPasswords},
+ * loaded once when the application starts), not containing the e-mail local part (when it has at
+ * least 3 characters, shorter ones would reject too many passwords for no gain) or the service name.
+ * Applied at registration, password change, password reset and the bootstrap of the first admin.
  */
-final class PasswordPolicy {
+@Component
+class PasswordPolicy {
+
+    private static final Logger log = LoggerFactory.getLogger(PasswordPolicy.class);
 
     static final int MIN_CODE_POINTS = 12;
     static final int MIN_CODE_POINTS_ADMIN = 15;
     static final int MAX_CODE_POINTS = 128;
     private static final int MIN_LOCAL_PART = 3;
 
-    private PasswordPolicy() {
+    private final CommonPasswords common;
+
+    PasswordPolicy() {
+        this(loadDictionary());
+    }
+
+    PasswordPolicy(CommonPasswords common) {
+        this.common = common;
+    }
+
+    private static CommonPasswords loadDictionary() {
+        long started = System.nanoTime();
+        CommonPasswords common = CommonPasswords.load();
+        log.info("common-password dictionary: {} entries, {} KiB on the heap, loaded in {} ms", common.size(),
+                common.heapBytes() / 1024, (System.nanoTime() - started) / 1_000_000);
+        return common;
     }
 
     static String normalize(String password) {
@@ -24,12 +48,12 @@ final class PasswordPolicy {
     }
 
     /** @return why the password is refused, or empty if it is acceptable */
-    static Optional<Violation> check(String normalizedPassword, String email) {
+    Optional<Violation> check(String normalizedPassword, String email) {
         return check(normalizedPassword, email, false);
     }
 
     /** As {@link #check(String, String)}; an ADMIN account needs at least {@value #MIN_CODE_POINTS_ADMIN} characters. */
-    static Optional<Violation> check(String normalizedPassword, String email, boolean admin) {
+    Optional<Violation> check(String normalizedPassword, String email, boolean admin) {
         int length = normalizedPassword.codePointCount(0, normalizedPassword.length());
         int min = admin ? MIN_CODE_POINTS_ADMIN : MIN_CODE_POINTS;
         if (length < min) {
@@ -37,6 +61,10 @@ final class PasswordPolicy {
         }
         if (length > MAX_CODE_POINTS) {
             return Optional.of(new Violation("TOO_LONG", "The password must have at most " + MAX_CODE_POINTS + " characters."));
+        }
+        if (common.matches(normalizedPassword)) {
+            return Optional.of(new Violation("COMMON_PASSWORD",
+                    "The password is on a list of common or breached passwords; choose one that is not."));
         }
         String lower = normalizedPassword.toLowerCase(Locale.ROOT);
         if (lower.contains("stride")) {

@@ -41,6 +41,10 @@ class AccountChangesTest extends IdentityTestBase {
                 Map.of("currentPassword", GOOD_PASSWORD, "newPassword", "short"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("WEAK_PASSWORD");
         call(HttpMethod.POST, "/api/v1/auth/password", user.accessToken(),
+                Map.of("currentPassword", GOOD_PASSWORD, "newPassword", "qwertyuiopasdfgh"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("WEAK_PASSWORD")
+                .jsonPath("$.reason").isEqualTo("COMMON_PASSWORD");
+        call(HttpMethod.POST, "/api/v1/auth/password", user.accessToken(),
                 Map.of("currentPassword", GOOD_PASSWORD, "newPassword", NEW_PASSWORD))
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("password-changed");
 

@@ -59,6 +59,9 @@ class PasswordResetTest extends IdentityTestBase {
         post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", "too short"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("WEAK_PASSWORD")
                 .jsonPath("$.reason").isEqualTo("TOO_SHORT");
+        post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", "Password2024!"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("WEAK_PASSWORD")
+                .jsonPath("$.reason").isEqualTo("COMMON_PASSWORD");
 
         post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", NEW_PASSWORD))
                 .expectStatus().isOk()

@@ -84,6 +84,34 @@ class RegistrationTest extends GatewayTestBase {
         // NFKC first: 12 code points that compose to 6, and full-width letters that are "STRIDE"
         assertWeak("kate.runner@example.org", "e\u0301".repeat(6), "TOO_SHORT");
         assertWeak("kate.runner@example.org", "my \uFF33\uFF34\uFF32\uFF29\uFF24\uFF25 password", "CONTAINS_SERVICE_NAME");
+        assertWeak("kate.runner@example.org", "123456789012", "COMMON_PASSWORD");
+    }
+
+    @Test
+    void aCommonPasswordIsRefusedWithTheReasonAndCreatesNothing() {
+        String email = uniqueEmail();
+        String displayName = "Common " + UUID.randomUUID().toString().substring(0, 8);
+        long accountsBefore = jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
+
+        client().post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", "passwordpassword", "displayName", displayName,
+                        "locale", "en", "timeZone", "Europe/Moscow"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.code").isEqualTo("WEAK_PASSWORD")
+                .jsonPath("$.reason").isEqualTo("COMMON_PASSWORD")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("common or breached"));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single()).isEqualTo(accountsBefore);
+        assertThat(jdbc.sql("SELECT count(*) FROM account WHERE display_name = :name").param("name", displayName)
+                .query(Long.class).single()).isZero();
+        login(email, "passwordpassword").expectStatus().isUnauthorized();
+        // the address is still free: registering it properly creates the account and its event now
+        register(email, GOOD_PASSWORD).expectStatus().isAccepted();
+        assertThat(codec.payload(awaitRegistration(email), UserRegistered.class).email()).isEqualTo(email);
     }
 
     @Test

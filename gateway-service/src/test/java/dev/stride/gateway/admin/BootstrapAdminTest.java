@@ -23,6 +23,8 @@ class BootstrapAdminTest extends IdentityTestBase {
 
         assertThatThrownBy(() -> bootstrap.apply(uniqueEmail(), "only14chars!!x"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("15");
+        assertThatThrownBy(() -> bootstrap.apply(uniqueEmail(), "passwordpassword"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("common or breached");
         assertThat(admins()).isZero();
 
         String email = uniqueEmail();
