@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -83,6 +84,18 @@ public final class TestTls {
 
     public String password() {
         return password;
+    }
+
+    /** A JDK TLS context that trusts exactly the test certificate (for raw {@code SSLSocket}s). */
+    public SSLContext sslContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers.getTrustManagers(), null);
+            return context;
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     public WebTestClient client(String baseUrl) {
