@@ -21,7 +21,10 @@ public record TokenProperties(Path keyFile, Path previousKeyFile, @DefaultValue(
         @DefaultValue("PT10M") Duration accessTtl, @DefaultValue("PT5M") Duration serviceTtl,
         @DefaultValue("P30D") Duration refreshTtl) {
 
-    static final Duration MAX_ACCESS_TTL = Duration.ofMinutes(15);
+    /** The longest lifetime any gateway instance may give a user access token. */
+    public static final Duration MAX_ACCESS_TTL = Duration.ofMinutes(15);
+    /** Clock skew the gateway's validator allows on {@code exp}: a token is accepted until {@code exp} + this. */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
     static final Duration MAX_SERVICE_TTL = Duration.ofMinutes(5);
 
     public TokenProperties {
