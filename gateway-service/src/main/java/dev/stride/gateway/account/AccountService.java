@@ -185,6 +185,8 @@ class AccountService {
      * a password reset lifts) and per client IP.
      */
     AuthRequests.Tokens login(AuthRequests.Login request, String ip, String userAgent) {
+        // stamped before the checks, so that a lock or password change committed while they run has a later cutoff
+        Instant issuedAt = Instant.now();
         if (throttle.blocked(ip)) {
             audit.failure(AuditEvents.LOGIN_THROTTLED_IP, null, ip, "ip_failures");
             throw throttle.rejection();
@@ -219,7 +221,7 @@ class AccountService {
         accounts.clearFailures(account.id());
         RefreshTokens.NewSession session = refreshTokens.issue(account.id(), userAgent, secondFactor);
         AccessTokenIssuer.IssuedToken access = accessTokens.forUser(account.id(), account.roles(), session.familyId(),
-                secondFactor);
+                secondFactor, issuedAt);
         audit.success(AuditEvents.LOGIN, account.id(), ip);
         return new AuthRequests.Tokens(access.value(), session.refreshToken(), access.expiresInSeconds(), "Bearer");
     }
@@ -257,9 +259,10 @@ class AccountService {
     }
 
     AuthRequests.Tokens refresh(String refreshToken) {
+        Instant issuedAt = Instant.now();
         RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken).orElseThrow(AccountService::invalidRefreshToken);
         AccessTokenIssuer.IssuedToken access = accessTokens.forUser(rotation.userId(), rotation.roles(),
-                rotation.familyId(), rotation.mfa());
+                rotation.familyId(), rotation.mfa(), issuedAt);
         return new AuthRequests.Tokens(access.value(), rotation.refreshToken(), access.expiresInSeconds(), "Bearer");
     }
 
@@ -328,7 +331,10 @@ class AccountService {
 
     // ---------------------------------------------------------------- authenticated account changes
 
-    /** Current password required; every other session ends; the owner is told. */
+    /**
+     * Current password required; every other session ends, every access token issued so far is
+     * refused (this session's client refreshes once); the owner is told.
+     */
     void changePassword(UUID userId, UUID sessionId, AuthRequests.ChangePassword request, String ip) {
         AccountRepository.Account account = reauthenticate(userId, request.currentPassword(), null, false, ip,
                 AuditEvents.PASSWORD_CHANGE);
@@ -381,7 +387,9 @@ class AccountService {
                 throw new ApiException(ErrorCode.CONFLICT, "The last administrator cannot delete their account.",
                         Map.of("reason", "LAST_ADMIN"), HttpHeaders.EMPTY);
             }
-            // refresh tokens, one-time tokens and recovery codes go with the row (ON DELETE CASCADE)
+            // ends the access tokens too; the refresh tokens, one-time tokens and recovery codes then go
+            // with the row (ON DELETE CASCADE)
+            refreshTokens.revokeAll(userId, null);
             accounts.delete(userId);
             events.publish(Topics.IDENTITY_EVENTS, EventTypes.USER_DELETED, EVENT_VERSION, userId.toString(),
                     new UserDeleted(userId));

@@ -31,6 +31,11 @@ public class AccessTokenIssuer {
     public static final String SESSION_ID = "sid";
     /** RFC 8176 authentication methods: {@code pwd}, and {@code otp} when a second factor was given. */
     public static final String AMR = "amr";
+    /**
+     * Issue time in epoch milliseconds: revocation cutoffs are compared with it, because {@code iat}
+     * (whole seconds, RFC 7519) cannot order a token and an event within the same second.
+     */
+    public static final String ISSUED_AT_MILLIS = "iat_ms";
 
     private final SigningKeys keys;
     private final TokenProperties tokens;
@@ -51,26 +56,28 @@ public class AccessTokenIssuer {
         }
     }
 
-    /** A token for the public API: aud stride-api, sub the user id, the user's roles, kind user. */
-    public IssuedToken forUser(UUID userId, List<String> roles) {
-        return forUser(userId, roles, null, false);
-    }
-
     /**
-     * A user token bound to a session (the refresh-token family, claim {@value #SESSION_ID}) with
-     * the authentication methods used ({@value #AMR}: {@code pwd}, plus {@code otp} after a second factor).
+     * A token for the public API (aud stride-api, sub the user id, the user's roles, kind user),
+     * bound to a session (the refresh-token family, claim {@value #SESSION_ID}) so that it can be
+     * revoked with it, with the authentication methods used ({@value #AMR}: {@code pwd}, plus
+     * {@code otp} after a second factor).
+     *
+     * @param issuedAt when the caller decided to issue it (before its database checks), so that a
+     *                 revocation racing with a login or refresh is never older than the token
+     *                 it should catch
      */
-    public IssuedToken forUser(UUID userId, List<String> roles, UUID sessionId, boolean secondFactor) {
+    public IssuedToken forUser(UUID userId, List<String> roles, UUID sessionId, boolean secondFactor, Instant issuedAt) {
+        if (sessionId == null) {
+            throw new IllegalArgumentException("a user token needs its session id (sid)");
+        }
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("aud", List.of(StrideClaims.API_AUDIENCE));
         claims.put("sub", userId.toString());
         claims.put(StrideClaims.ROLES, List.copyOf(roles));
         claims.put(StrideClaims.TOKEN_KIND, StrideClaims.KIND_USER);
-        if (sessionId != null) {
-            claims.put(SESSION_ID, sessionId.toString());
-        }
+        claims.put(SESSION_ID, sessionId.toString());
         claims.put(AMR, secondFactor ? List.of("pwd", "otp") : List.of("pwd"));
-        return sign(claims, tokens.accessTtl());
+        return sign(claims, issuedAt, tokens.accessTtl());
     }
 
     /** A token for one service ({@code aud}), on behalf of a client service, scope internal, kind service. */
@@ -81,16 +88,16 @@ public class AccessTokenIssuer {
         claims.put(StrideClaims.CLIENT_ID, clientId);
         claims.put(StrideClaims.SCOPE, StrideClaims.SCOPE_INTERNAL);
         claims.put(StrideClaims.TOKEN_KIND, StrideClaims.KIND_SERVICE);
-        return sign(claims, tokens.serviceTtl());
+        return sign(claims, clock.instant(), tokens.serviceTtl());
     }
 
-    private IssuedToken sign(Map<String, Object> specific, Duration ttl) {
-        Instant now = clock.instant();
+    private IssuedToken sign(Map<String, Object> specific, Instant now, Duration ttl) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
         claims.putAll(specific);
         claims.put("jti", UUID.randomUUID().toString());
         claims.put("iat", now.getEpochSecond());
+        claims.put(ISSUED_AT_MILLIS, now.toEpochMilli());
         claims.put("exp", now.plus(ttl).getEpochSecond());
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(keys.signingKey().getKeyID())

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.stride.gateway.audit.AuditEvents;
 import dev.stride.gateway.audit.SecurityAudit;
 import dev.stride.gateway.keys.TokenProperties;
+import dev.stride.gateway.web.ApiException;
 import dev.stride.kit.ids.TimeOrderedIds;
 
 /**
@@ -32,7 +34,11 @@ import dev.stride.kit.ids.TimeOrderedIds;
  * Presenting a used token again is treated as theft (RFC 9700 §4.14.2): the whole family is
  * revoked. A family is one session: it also ends when its newest token has not been used for the
  * idle lifetime ({@code stride.tokens.refresh-idle-ttl}, default 14 days), when the account is
- * locked by an administrator, and when the account is deleted. Blocking JDBC: call from boundedElastic.
+ * locked by an administrator, and when the account is deleted. Ending sessions here also ends their
+ * access tokens ({@link AccessTokenRevocations}): one session → its {@code sid} is denied, all of a
+ * user's sessions → a cutoff for every token issued so far. The revocation is recorded inside the
+ * same transaction, so if it cannot be recorded the sessions stay as they were (503).
+ * Blocking JDBC and Redis: call from boundedElastic.
  */
 @Component
 public class RefreshTokens {
@@ -46,9 +52,11 @@ public class RefreshTokens {
     private final TokenProperties properties;
     private final Duration idleTtl;
     private final SecurityAudit audit;
+    private final AccessTokenRevocations revocations;
 
     RefreshTokens(JdbcClient jdbc, TransactionTemplate transactions, TokenProperties properties,
-            @Value("${stride.tokens.refresh-idle-ttl:P14D}") Duration idleTtl, SecurityAudit audit) {
+            @Value("${stride.tokens.refresh-idle-ttl:P14D}") Duration idleTtl, SecurityAudit audit,
+            AccessTokenRevocations revocations) {
         if (idleTtl.isNegative() || idleTtl.isZero()) {
             throw new IllegalArgumentException("stride.tokens.refresh-idle-ttl must be positive");
         }
@@ -57,6 +65,7 @@ public class RefreshTokens {
         this.properties = properties;
         this.idleTtl = idleTtl;
         this.audit = audit;
+        this.revocations = revocations;
     }
 
     /** Starts a new family (a login) and returns the plain token; only its hash is stored. */
@@ -111,41 +120,61 @@ public class RefreshTokens {
         });
     }
 
-    /** Revokes the family of the token (logout); unknown tokens are ignored. */
+    /** Revokes the family of the token and its access tokens (logout); unknown or already revoked tokens are ignored. */
     public void revokeFamily(String token) {
         if (token == null || !SHAPE.matcher(token).matches()) {
             return;
         }
-        jdbc.sql("""
+        transactions.executeWithoutResult(status -> jdbc.sql("""
                 UPDATE refresh_token SET revoked_at = now()
                 WHERE revoked_at IS NULL
                   AND family_id = (SELECT family_id FROM refresh_token WHERE token_hash = :hash)
+                RETURNING user_id, family_id
                 """)
                 .param("hash", hash(token))
-                .update();
+                .query((rs, row) -> new Family(rs.getObject("user_id", UUID.class), rs.getObject("family_id", UUID.class)))
+                .list().stream().findFirst()
+                .ifPresent(family -> revocations.revokeSession(family.userId(), family.familyId())));
     }
 
-    /** Ends one session of the user. @return false if the user has no such session (or it has already ended) */
+    /** Ends one session of the user and its access tokens. @return false if the user has no such session (or it has already ended) */
     public boolean revokeSession(UUID userId, UUID familyId) {
-        return jdbc.sql("""
-                UPDATE refresh_token SET revoked_at = now()
-                WHERE user_id = :userId AND family_id = :familyId AND revoked_at IS NULL
-                """)
-                .param("userId", userId)
-                .param("familyId", familyId)
-                .update() > 0;
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            boolean ended = jdbc.sql("""
+                    UPDATE refresh_token SET revoked_at = now()
+                    WHERE user_id = :userId AND family_id = :familyId AND revoked_at IS NULL
+                    """)
+                    .param("userId", userId)
+                    .param("familyId", familyId)
+                    .update() > 0;
+            if (ended) {
+                revocations.revokeSession(userId, familyId);
+            }
+            return ended;
+        }));
     }
 
-    /** Ends every session of the user except {@code keepFamilyId} (may be null: end all). @return tokens revoked */
+    /**
+     * Ends every session of the user except {@code keepFamilyId} (may be null: end all), and every
+     * access token of the user issued until now, including those of the kept session (its client
+     * refreshes once). Joins the caller's transaction. @return refresh tokens revoked
+     */
     public int revokeAll(UUID userId, UUID keepFamilyId) {
-        return jdbc.sql("""
-                UPDATE refresh_token SET revoked_at = now()
-                WHERE user_id = :userId AND revoked_at IS NULL
-                  AND (CAST(:keep AS uuid) IS NULL OR family_id <> CAST(:keep AS uuid))
-                """)
-                .param("userId", userId)
-                .param("keep", keepFamilyId)
-                .update();
+        Integer revoked = transactions.execute(status -> {
+            int count = jdbc.sql("""
+                    UPDATE refresh_token SET revoked_at = now()
+                    WHERE user_id = :userId AND revoked_at IS NULL
+                      AND (CAST(:keep AS uuid) IS NULL OR family_id <> CAST(:keep AS uuid))
+                    """)
+                    .param("userId", userId)
+                    .param("keep", keepFamilyId)
+                    .update();
+            // taken after the UPDATE: a refresh that locked one of these rows first has committed by now, and its
+            // token carries the time from before its check, so it is older than this cutoff
+            revocations.revokeIssuedUpTo(userId, Instant.now());
+            return count;
+        });
+        return revoked == null ? 0 : revoked;
     }
 
     /** The user's live sessions (families whose newest token is usable), newest activity first. */
@@ -169,16 +198,24 @@ public class RefreshTokens {
     }
 
     private void revokeIfReused(byte[] hash) {
-        Optional<UUID> user = jdbc.sql("""
+        Optional<Family> family = jdbc.sql("""
                 UPDATE refresh_token SET revoked_at = now()
                 WHERE revoked_at IS NULL
                   AND family_id = (SELECT family_id FROM refresh_token WHERE token_hash = :hash AND used_at IS NOT NULL)
-                RETURNING user_id
+                RETURNING user_id, family_id
                 """)
                 .param("hash", hash)
-                .query(UUID.class)
+                .query((rs, row) -> new Family(rs.getObject("user_id", UUID.class), rs.getObject("family_id", UUID.class)))
                 .list().stream().findFirst();
-        user.ifPresent(userId -> audit.failure(AuditEvents.TOKEN_REUSE, userId, null, "family_revoked"));
+        family.ifPresent(reused -> {
+            audit.failure(AuditEvents.TOKEN_REUSE, reused.userId(), null, "family_revoked");
+            try {
+                revocations.revokeSession(reused.userId(), reused.familyId());
+            }
+            catch (ApiException ex) {
+                // logged and counted by AccessTokenRevocations; the family's revocation in the database must stand
+            }
+        });
     }
 
     private String insert(UUID familyId, UUID userId, OffsetDateTime now, OffsetDateTime expiresAt, String userAgent,
@@ -221,6 +258,9 @@ public class RefreshTokens {
 
     private static List<String> roles(java.sql.Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private record Family(UUID userId, UUID familyId) {
     }
 
     private record Used(UUID familyId, UUID userId, OffsetDateTime expiresAt, String userAgent, boolean mfa) {
