@@ -62,7 +62,10 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
             detail = "An access token is required.";
         }
         String reason = TokenRejectionReasons.of(ex);
-        audit.record(TOKEN_REJECTED, SecurityAudit.Outcome.FAILURE, null, null,
+        // only a revoked token has a trustworthy subject (signature and claims checked); others stay anonymous
+        RevocationCheckingJwtDecoder.RevokedTokenException revoked = TokenRejectionReasons.revoked(ex);
+        java.util.UUID userId = revoked == null ? null : userId(revoked.userId()).orElse(null);
+        audit.record(TOKEN_REJECTED, SecurityAudit.Outcome.FAILURE, userId, null,
                 clientIps.clientIp(exchange.getRequest()), reason);
         Counter.builder(REJECTIONS_METRIC)
                 .description("Requests refused at the gateway for a missing or invalid access token, by reason")

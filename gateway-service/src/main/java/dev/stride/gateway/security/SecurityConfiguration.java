@@ -32,7 +32,10 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import dev.stride.contracts.StrideClaims;
 import dev.stride.gateway.audit.SecurityAudit;
 import dev.stride.gateway.keys.SigningKeys;
+import dev.stride.gateway.keys.TokenProperties;
 import dev.stride.gateway.routing.ClientIpResolver;
+import dev.stride.gateway.token.AccessTokenIssuer;
+import dev.stride.gateway.token.AccessTokenRevocations;
 import dev.stride.gateway.web.ProblemWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
@@ -40,7 +43,8 @@ import reactor.core.publisher.Flux;
 /**
  * Stateless token security for the public port and the management port. Only user access tokens
  * issued by this gateway pass: RS256 with our keys, {@code typ=at+jwt}, our issuer, audience
- * {@code stride-api}, {@code exp} present and not passed, {@code kind=user}.
+ * {@code stride-api}, {@code exp} present and not passed, {@code kind=user}, {@code sid} and
+ * {@code iat_ms} present, and not revoked.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -83,8 +87,9 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Signature and claims first ({@link #userAccessTokenValidator}), then revocation (logout, password change, lock...). */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties security) {
+    ReactiveJwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties security, AccessTokenRevocations revocations) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSource(jwt -> Flux.fromIterable(keys.verificationKeys()))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
@@ -92,11 +97,12 @@ class SecurityConfiguration {
                 .validateType(false)
                 .build();
         decoder.setJwtValidator(userAccessTokenValidator(security.issuer()));
-        return decoder;
+        return new RevocationCheckingJwtDecoder(decoder, revocations);
     }
 
     static OAuth2TokenValidator<Jwt> userAccessTokenValidator(String issuer) {
-        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        // the skew also sets how long revocation entries live (TokenProperties.CLOCK_SKEW)
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(TokenProperties.CLOCK_SKEW);
         timestamps.setAllowEmptyExpiryClaim(false);
         JwtTypeValidator type = new JwtTypeValidator(StrideClaims.ACCESS_TOKEN_TYPE);
         type.setAllowEmpty(false);
@@ -107,6 +113,10 @@ class SecurityConfiguration {
                 new JwtClaimValidator<List<String>>("aud",
                         aud -> aud != null && aud.contains(StrideClaims.API_AUDIENCE)),
                 new JwtClaimValidator<Object>("sub", Objects::nonNull),
+                // revocation compares the session and the issue time in ms: a token without them could not be
+                // revoked. (Not iat: Spring fills a missing iat with exp - 1 s, later than any cutoff.)
+                new JwtClaimValidator<Object>(AccessTokenIssuer.SESSION_ID, Objects::nonNull),
+                new JwtClaimValidator<Object>(AccessTokenIssuer.ISSUED_AT_MILLIS, Number.class::isInstance),
                 new JwtClaimValidator<Object>(StrideClaims.TOKEN_KIND, StrideClaims.KIND_USER::equals)));
     }
 

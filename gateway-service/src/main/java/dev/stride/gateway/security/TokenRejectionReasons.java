@@ -23,6 +23,8 @@ final class TokenRejectionReasons {
     static final String MALFORMED = "malformed";
     static final String CLAIMS = "claims";
     static final String INVALID = "invalid";
+    /** Signature and claims fine, but the session was ended or the user's tokens cut off. */
+    static final String REVOKED = "revoked";
 
     private TokenRejectionReasons() {
     }
@@ -30,6 +32,9 @@ final class TokenRejectionReasons {
     static String of(AuthenticationException ex) {
         if (!(ex instanceof OAuth2AuthenticationException oauth)) {
             return MISSING;
+        }
+        if (revoked(ex) != null) {
+            return REVOKED;
         }
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof JwtValidationException validation) {
@@ -58,6 +63,16 @@ final class TokenRejectionReasons {
             return MALFORMED;
         }
         return INVALID;
+    }
+
+    /** The revocation behind the rejection, if that is what it was. */
+    static RevocationCheckingJwtDecoder.RevokedTokenException revoked(AuthenticationException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RevocationCheckingJwtDecoder.RevokedTokenException revoked) {
+                return revoked;
+            }
+        }
+        return null;
     }
 
     private static String fromDescription(String description) {

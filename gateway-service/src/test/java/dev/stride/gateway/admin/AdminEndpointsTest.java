@@ -111,6 +111,35 @@ class AdminEndpointsTest extends IdentityTestBase {
         assertThat(audit.lines()).allSatisfy(line -> assertThat(line.getFormattedMessage()).doesNotContain(target.email()));
     }
 
+    @Test
+    void lockRoleChangeAndRevokingSessionsEndTheUsersAccessTokensAtOnce() {
+        String adminToken = readyAdminToken();
+        Session target = newUser(uniqueEmail());
+        ownSessions(target.accessToken()).expectStatus().isOk();
+
+        call(HttpMethod.POST, "/api/v1/admin/users/" + target.userId() + "/lock", adminToken, null).expectStatus().isOk();
+        ownSessions(target.accessToken()).expectStatus().isUnauthorized();
+
+        call(HttpMethod.POST, "/api/v1/admin/users/" + target.userId() + "/unlock", adminToken, null).expectStatus().isOk();
+        Session again = loginSession(target.email(), GOOD_PASSWORD);
+        ownSessions(again.accessToken()).expectStatus().isOk();
+        call(HttpMethod.PUT, "/api/v1/admin/users/" + target.userId() + "/roles", adminToken,
+                Map.of("roles", List.of("COACH"))).expectStatus().isOk();
+        // a token still claiming the old roles is refused, not only its refresh token
+        ownSessions(again.accessToken()).expectStatus().isUnauthorized();
+
+        Session coach = loginSession(target.email(), GOOD_PASSWORD);
+        ownSessions(coach.accessToken()).expectStatus().isOk();
+        call(HttpMethod.DELETE, "/api/v1/admin/users/" + target.userId() + "/sessions", adminToken, null)
+                .expectStatus().isNoContent();
+        ownSessions(coach.accessToken()).expectStatus().isUnauthorized();
+        call(HttpMethod.GET, "/api/v1/admin/users?size=1", adminToken, null).expectStatus().isOk();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec ownSessions(String accessToken) {
+        return call(HttpMethod.GET, "/api/v1/auth/sessions", accessToken, null);
+    }
+
     private Session newAdmin(String email) {
         register(email, ADMIN_PASSWORD).expectStatus().isAccepted();
         Session user = loginSession(email, ADMIN_PASSWORD);

@@ -139,12 +139,6 @@ class AccessTokenValidationTest extends GatewayTestBase {
     }
 
     private void assertRejected(String token) {
-        int hitsBefore = UPSTREAM.hits();
-        get(token).expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, value -> assertThat(value).startsWith("Bearer ")
-                        .contains("error=\"invalid_token\""))
-                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHORIZED");
-        assertThat(UPSTREAM.hits()).isEqualTo(hitsBefore);
+        TokenRejections.assertRejected(UPSTREAM, () -> get(token));
     }
 }

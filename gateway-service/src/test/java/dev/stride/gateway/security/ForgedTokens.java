@@ -35,6 +35,8 @@ final class ForgedTokens {
                 .subject(UUID.randomUUID().toString())
                 .claim(StrideClaims.ROLES, List.of(StrideClaims.ROLE_USER))
                 .claim(StrideClaims.TOKEN_KIND, StrideClaims.KIND_USER)
+                .claim("sid", UUID.randomUUID().toString())
+                .claim("iat_ms", now.toEpochMilli())
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(300)));
