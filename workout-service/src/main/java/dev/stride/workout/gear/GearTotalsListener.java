@@ -45,8 +45,27 @@ class GearTotalsListener {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(WorkoutChanged change) {
+        boolean gains = gainsDistance(change);
         Contributions.of(change, (facts, sign) -> String.valueOf(facts.gearId())).stream()
-                .filter(c -> c.facts().gearId() != null).forEach(c -> apply(c.facts(), c.sign()));
+                .filter(c -> c.facts().gearId() != null).forEach(c -> apply(c.facts(), c.sign(), gains));
+    }
+
+    /**
+     * Whether the item of {@code after} ends up with more distance than before: always for a new
+     * workout or one moved to another item; for an edit on the same item only when its distance
+     * grew (a title or sport edit subtracts and re-adds the same distance and must not notify).
+     */
+    private static boolean gainsDistance(WorkoutChanged change) {
+        Facts before = change.before();
+        Facts after = change.after();
+        if (before == null || after == null || !java.util.Objects.equals(before.gearId(), after.gearId())) {
+            return true;
+        }
+        return distance(after) > distance(before);
+    }
+
+    private static double distance(Facts workout) {
+        return workout.distance() == null ? 0.0 : workout.distance();
     }
 
     @EventListener
@@ -55,7 +74,7 @@ class GearTotalsListener {
         store.eraseUser(erased.userId());
     }
 
-    private void apply(Facts workout, int sign) {
+    private void apply(Facts workout, int sign, boolean mayNotify) {
         double distance = workout.distance() == null ? 0.0 : sign * workout.distance();
         double movingTime = workout.movingTime() == null ? 0.0 : sign * workout.movingTime();
         // the update locks the row: concurrent workouts on one item are serialized and see each other's totals
@@ -66,8 +85,8 @@ class GearTotalsListener {
                 where id = ? and user_id = ?
                 returning id, type, brand, model, distance, retirement_distance, retired_at, retirement_notified_at""",
                 distance, movingTime, sign, workout.gearId(), workout.userId());
-        if (updated.isEmpty() || distance <= 0) {
-            return; // the item was deleted meanwhile, or the change did not add distance
+        if (updated.isEmpty() || distance <= 0 || !mayNotify) {
+            return; // the item was deleted meanwhile, or the change did not add distance to it
         }
         Map<String, Object> gear = updated.get(0);
         Object threshold = gear.get("retirement_distance");

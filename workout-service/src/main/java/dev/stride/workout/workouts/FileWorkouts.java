@@ -17,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Topics;
-import dev.stride.contracts.payload.WorkoutRecorded;
 import dev.stride.kit.events.EventPublisher;
 import dev.stride.kit.ids.TimeOrderedIds;
 
@@ -65,11 +64,8 @@ public class FileWorkouts {
                 toJson(input.splitsMile()), toJson(input.laps()), toJson(input.bestEfforts()), gearId,
                 clock.instant()));
         changes.publishEvent(new WorkoutChanged(null, workout.facts()));
-        WorkoutView view = workout.view();
         events.publish(Topics.WORKOUT_EVENTS, EventTypes.WORKOUT_RECORDED, 1, input.userId().toString(),
-                new WorkoutRecorded(view.id(), input.userId(), view.sport().wireName(), view.startTime(),
-                        view.elapsedTime(), view.movingTime(), view.distance(), view.elevationGain(),
-                        view.visibility().wireName()));
+                workout.summary());
         return workout.id();
     }
 

@@ -13,6 +13,8 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.ColumnTransformer;
 
+import dev.stride.contracts.payload.WorkoutRecorded;
+
 /** One recorded activity of one user. Measurements use SI units; an absent one is null. */
 @Entity
 @Table(name = "workout")
@@ -152,6 +154,47 @@ class Workout {
 
     Visibility visibility() {
         return visibility;
+    }
+
+    boolean manual() {
+        return "manual".equals(source);
+    }
+
+    /** The editable values as they are, in the shape of a manual entry (what a patch applies to). */
+    ManualWorkout editable() {
+        return new ManualWorkout(sport, startTime, elapsedTime, movingTime, distance, elevationGain, averageHeartRate,
+                maxHeartRate, calories, title, notes, visibility, gearId);
+    }
+
+    /**
+     * Takes the edited values: title, notes, sport, visibility and gear on every workout; the start
+     * time and measurements only on a manual one (derived values follow: moving time defaults to the
+     * elapsed time as on create, average speed is recomputed).
+     */
+    void edit(ManualWorkout edited, UUID gearId, Instant now) {
+        sport = edited.sport();
+        title = edited.title();
+        notes = edited.notes();
+        visibility = edited.visibility();
+        this.gearId = gearId;
+        if (manual()) {
+            startTime = edited.startTime();
+            elapsedTime = edited.elapsedTime();
+            movingTime = edited.movingTime() != null ? edited.movingTime() : edited.elapsedTime();
+            distance = edited.distance();
+            elevationGain = edited.elevationGain();
+            averageHeartRate = edited.averageHeartRate();
+            maxHeartRate = edited.maxHeartRate();
+            calories = edited.calories();
+            averageSpeed = speed(distance, movingTime);
+        }
+        updatedAt = now;
+    }
+
+    /** The summary other services get in workout events: never points, nothing located. */
+    WorkoutRecorded summary() {
+        return new WorkoutRecorded(id, userId, sport.wireName(), startTime, elapsedTime, movingTime, distance,
+                elevationGain, visibility.wireName());
     }
 
     WorkoutDetails details() {

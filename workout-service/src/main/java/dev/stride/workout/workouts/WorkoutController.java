@@ -13,12 +13,15 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.JsonNode;
 
 import dev.stride.kit.security.CurrentUser;
 
@@ -42,6 +45,12 @@ class WorkoutController {
     @GetMapping("/{id}")
     WorkoutView find(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
         return service.find(userId(token), id);
+    }
+
+    /** JSON merge patch (RFC 7396); {@code application/json} is accepted as well. */
+    @PatchMapping(path = "/{id}", consumes = { "application/merge-patch+json", "application/json" })
+    WorkoutView edit(@AuthenticationPrincipal Jwt token, @PathVariable UUID id, @RequestBody JsonNode patch) {
+        return service.edit(userId(token), id, patch);
     }
 
     @GetMapping

@@ -5,14 +5,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface WorkoutRepository extends JpaRepository<Workout, UUID> {
 
     Optional<Workout> findByIdAndUserId(UUID id, UUID userId);
+
+    /** The owner's workout, locked until the transaction ends (edits and deletes of one workout queue). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select w from Workout w where w.id = :id and w.userId = :userId")
+    Optional<Workout> findForUpdate(UUID id, UUID userId);
 
     @Query("""
             select w from Workout w where w.userId = :userId

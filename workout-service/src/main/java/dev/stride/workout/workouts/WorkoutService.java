@@ -1,17 +1,22 @@
 package dev.stride.workout.workouts;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.validation.Validator;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Topics;
-import dev.stride.contracts.payload.WorkoutRecorded;
 import dev.stride.kit.events.EventPublisher;
 import dev.stride.kit.web.StrideProblemException;
 import dev.stride.kit.ids.TimeOrderedIds;
@@ -23,14 +28,18 @@ class WorkoutService {
     private final EventPublisher events;
     private final ApplicationEventPublisher changes;
     private final GearChoice gear;
+    private final JsonMapper json;
+    private final Validator validator;
     private final Clock clock;
 
     WorkoutService(WorkoutRepository workouts, EventPublisher events, ApplicationEventPublisher changes,
-            GearChoice gear) {
+            GearChoice gear, JsonMapper json, Validator validator) {
         this.workouts = workouts;
         this.events = events;
         this.changes = changes;
         this.gear = gear;
+        this.json = json;
+        this.validator = validator;
         this.clock = Clock.systemUTC();
     }
 
@@ -39,12 +48,37 @@ class WorkoutService {
         UUID gearId = gear.gearFor(userId, input.sport(), input.gearId());
         Workout workout = workouts.save(
                 Workout.manual(TimeOrderedIds.next(), userId, input, gearId, clock.instant()));
-        WorkoutView view = workout.view();
         changes.publishEvent(new WorkoutChanged(null, workout.facts()));
-        events.publish(Topics.WORKOUT_EVENTS, EventTypes.WORKOUT_RECORDED, 1, userId.toString(),
-                new WorkoutRecorded(view.id(), userId, view.sport().wireName(), view.startTime(), view.elapsedTime(),
-                        view.movingTime(), view.distance(), view.elevationGain(), view.visibility().wireName()));
-        return view;
+        events.publish(Topics.WORKOUT_EVENTS, EventTypes.WORKOUT_RECORDED, 1, userId.toString(), workout.summary());
+        return workout.view();
+    }
+
+    /**
+     * Applies a merge patch by the owner. The row is locked first, so the "before" that the derived
+     * data subtracts is the committed workout even when the owner edits from two devices at once.
+     * Aggregates and {@code workout-updated} follow only a real change; an empty patch changes nothing.
+     */
+    @Transactional
+    WorkoutView edit(UUID userId, UUID id, JsonNode body) {
+        Workout workout = workouts.findForUpdate(id, userId)
+                .orElseThrow(() -> StrideProblemException.notFound("Workout " + id));
+        WorkoutPatch patch = WorkoutPatch.parse(body, workout.manual(), json, validator);
+        ManualWorkout current = workout.editable();
+        ManualWorkout edited = patch.applyTo(current);
+        UUID gearId = patch.has("gearId") && edited.gearId() != null
+                ? gear.gearFor(userId, edited.sport(), edited.gearId()) : edited.gearId();
+        if (edited.equals(current)) {
+            return workout.view();
+        }
+        WorkoutChanged.Facts before = workout.facts();
+        // PostgreSQL keeps microseconds: the answer shows what a later read returns
+        workout.edit(edited, gearId, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        workouts.flush();
+        if (!before.equals(workout.facts())) {
+            changes.publishEvent(new WorkoutChanged(before, workout.facts()));
+        }
+        events.publish(Topics.WORKOUT_EVENTS, EventTypes.WORKOUT_UPDATED, 1, userId.toString(), workout.summary());
+        return workout.view();
     }
 
     /** Another user's workout is reported exactly like a missing one. */
@@ -71,7 +105,7 @@ class WorkoutService {
 
     @Transactional
     void delete(UUID userId, UUID id) {
-        Workout workout = workouts.findByIdAndUserId(id, userId)
+        Workout workout = workouts.findForUpdate(id, userId)
                 .orElseThrow(() -> StrideProblemException.notFound("Workout " + id));
         workouts.delete(workout);
         changes.publishEvent(new WorkoutChanged(workout.facts(), null));

@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,7 @@ import dev.stride.kit.test.TestHttp;
 import dev.stride.kit.test.TestHttp.Response;
 import dev.stride.kit.test.TestKafka;
 import dev.stride.kit.test.TestTokens;
+import dev.stride.workout.WorkoutEditTest;
 import dev.stride.workout.workouts.Sport;
 import dev.stride.workout.workouts.WorkoutChanged;
 import dev.stride.workout.workouts.WorkoutChanged.Facts;
@@ -79,6 +81,8 @@ class StatsAggregatesTest {
     @Autowired
     TransactionTemplate transactions;
 
+    final AtomicInteger edits = new AtomicInteger();
+
     @Test
     void randomConcurrentChangesKeepEveryAggregateEqualToARecount() throws Exception {
         TestHttp http = TestHttp.localhost(port);
@@ -101,6 +105,7 @@ class StatsAggregatesTest {
         }
         pool.shutdown();
         assertThat(recorded).isGreaterThan(40);
+        assertThat(edits.get()).isGreaterThan(10);
 
         assertThat(storedBuckets(user)).isEqualTo(recountedBuckets(user)).isNotEmpty();
         // both threads really shared rows: some hourly buckets hold several workouts
@@ -131,40 +136,74 @@ class StatsAggregatesTest {
         }
     }
 
-    /** Creates and deletes workouts; returns how many it created. */
-    private static int churn(TestHttp http, String token, Random random, String bike) {
+    /** Creates, edits and deletes workouts; returns how many it created. */
+    private int churn(TestHttp http, String token, Random random, String bike) {
         List<String> mine = new ArrayList<>();
         int created = 0;
-        for (int i = 0; i < 45; i++) {
+        for (int i = 0; i < 60; i++) {
             if (!mine.isEmpty() && random.nextInt(5) == 0) {
                 String id = mine.remove(random.nextInt(mine.size()));
                 assertThat(http.delete("/api/v1/workouts/" + id, token).status()).isEqualTo(204);
                 continue;
             }
-            Map<String, Object> body = new HashMap<>();
-            String sport = SPORTS.get(random.nextInt(SPORTS.size()));
-            body.put("sport", sport);
-            body.put("startTime", randomStart(random).toString());
-            double elapsed = 600 + random.nextDouble() * 7200;
-            body.put("elapsedTime", elapsed);
-            if (random.nextBoolean()) {
-                body.put("movingTime", elapsed * random.nextDouble());
+            if (!mine.isEmpty() && random.nextInt(4) == 0) {
+                Map<String, Object> edit = randomWorkout(random, bike, true);
+                Response edited = WorkoutEditTest.patch(http, token, mine.get(random.nextInt(mine.size())),
+                        EXACT.writeValueAsString(edit));
+                assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+                edits.incrementAndGet();
+                continue;
             }
-            if (!sport.equals("strength") || random.nextBoolean()) {
-                body.put("distance", random.nextDouble() * 40000);
-            }
-            if (random.nextBoolean()) {
-                body.put("elevationGain", random.nextDouble() * 900);
-            }
-            if (sport.equals("ride") && random.nextBoolean()) {
-                body.put("gearId", bike);
-            }
-            Response response = http.post("/api/v1/workouts", token, body);
+            Response response = http.post("/api/v1/workouts", token, randomWorkout(random, bike, false));
             assertThat(response.status()).as(response.body()).isEqualTo(201);
             mine.add(response.json().get("id").asString());
             created++;
         }
         return created;
+    }
+
+    /**
+     * A random manual workout, or (as an edit) a random merge patch of one: each member present
+     * or not, measurements sometimes cleared with null, the gear moved to the bike, cleared, or kept.
+     */
+    private static Map<String, Object> randomWorkout(Random random, String bike, boolean patch) {
+        Map<String, Object> body = new HashMap<>();
+        String sport = SPORTS.get(random.nextInt(SPORTS.size()));
+        body.put("sport", sport);
+        body.put("startTime", randomStart(random).toString());
+        double elapsed = 600 + random.nextDouble() * 7200;
+        body.put("elapsedTime", elapsed);
+        if (random.nextBoolean()) {
+            body.put("movingTime", elapsed * random.nextDouble());
+        }
+        if (!sport.equals("strength") || random.nextBoolean()) {
+            body.put("distance", random.nextDouble() * 40000);
+        }
+        if (random.nextBoolean()) {
+            body.put("elevationGain", random.nextDouble() * 900);
+        }
+        if (sport.equals("ride") && random.nextBoolean()) {
+            body.put("gearId", bike);
+        }
+        if (!patch) {
+            return body;
+        }
+        Map<String, Object> edit = new HashMap<>();
+        for (String member : List.of("sport", "startTime", "elapsedTime", "movingTime", "distance",
+                "elevationGain", "gearId")) {
+            int choice = random.nextInt(3);
+            boolean clearable = !member.equals("sport") && !member.equals("startTime")
+                    && !member.equals("elapsedTime");
+            if (choice == 0 && body.containsKey(member)) {
+                edit.put(member, body.get(member));
+            } else if (choice == 1 && clearable) {
+                edit.put(member, null);
+            }
+        }
+        if (random.nextInt(3) == 0) {
+            edit.put("title", "edited");
+        }
+        return edit;
     }
 
     /**

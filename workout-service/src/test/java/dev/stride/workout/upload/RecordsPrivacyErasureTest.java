@@ -27,6 +27,7 @@ import dev.stride.kit.test.StrideServiceTest;
 import dev.stride.kit.test.TestHttp;
 import dev.stride.kit.test.TestKafka;
 import dev.stride.kit.test.TestTokens;
+import dev.stride.workout.WorkoutEditTest;
 import tools.jackson.databind.JsonNode;
 
 /** Personal records, privacy zones and user erasure, through uploads of synthetic runs. */
@@ -112,6 +113,27 @@ class RecordsPrivacyErasureTest {
         assertThat(restored.get("elapsedTime").asDouble()).isCloseTo(1000 / 3.0, within(2.0));
         assertThat(restored.get("history")).hasSize(1);
         assertThat(http.get("/api/v1/workouts/" + fast + "/streams", token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void changingTheSportOfAWorkoutMovesItsRecordsToTheNewSport() {
+        String workout = uploadDone(Uploads.run(Instant.parse("2026-04-20T07:00:00Z"), 3.5, 1300, 45.3, 8.0),
+                Map.of());
+        assertThat(record("1k")).isNotNull();
+
+        TestHttp.Response edited = WorkoutEditTest.patch(http, token, workout, "{\"sport\": \"trail-run\"}");
+
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(record("1k")).isNull();
+        JsonNode moved = null;
+        for (JsonNode r : http.get("/api/v1/athletes/me/records", token).json().get("records")) {
+            if (r.get("sport").asString().equals("trail-run") && r.get("effort").asString().equals("1k")) {
+                moved = r;
+            }
+        }
+        assertThat(moved).isNotNull();
+        assertThat(moved.get("workoutId").asString()).isEqualTo(workout);
+        assertThat(moved.get("elapsedTime").asDouble()).isCloseTo(1000 / 3.5, within(2.0));
     }
 
     @Test
