@@ -26,6 +26,11 @@ public final class EventTypes {
     /** Workout: a gear item's distance reached its retirement distance (payload GearThresholdReached). */
     public static final String GEAR_THRESHOLD_REACHED = "gear-threshold-reached";
 
+    /** Social: a user started following another (topic SOCIAL_EVENTS, key follower id, payload FollowStarted). */
+    public static final String FOLLOW_STARTED = "follow-started";
+    /** Social: a follow ended, by unfollow or removal (topic SOCIAL_EVENTS, key follower id, payload FollowEnded). */
+    public static final String FOLLOW_ENDED = "follow-ended";
+
     private EventTypes() {
     }
 }

@@ -12,7 +12,7 @@ public final class Topics {
     public static final String IDENTITY_EVENTS = "stride.identity.events.v1";
     /** Workout events from workout-service: workout-recorded, -updated, -deleted. */
     public static final String WORKOUT_EVENTS = "stride.workout.events.v1";
-    /** Social events from social-service: profile-updated. */
+    /** Social events from social-service: profile-updated, follow-started, follow-ended (keyed by the follower). */
     public static final String SOCIAL_EVENTS = "stride.social.events.v1";
     /** Marketing events from marketing-service: consent-changed. */
     public static final String MARKETING_EVENTS = "stride.marketing.events.v1";

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.stride.contracts.payload.FollowEnded;
+import dev.stride.contracts.payload.FollowStarted;
 import dev.stride.contracts.payload.NotificationRequested;
 import dev.stride.contracts.payload.UserDeleted;
 import dev.stride.contracts.payload.UserRegistered;
@@ -46,6 +48,7 @@ class EventCodecTest {
                 new UserDeleted(user),
                 new WorkoutRecorded(UUID.randomUUID(), user, "run", Instant.parse("2026-05-01T06:00:00Z"), 3600.0,
                         3500.5, 10000.0, null, "public"),
+                new FollowStarted(user, UUID.randomUUID()), new FollowEnded(user, UUID.randomUUID()),
                 new NotificationRequested(user, "account", "email-verification", Map.of("link", "https://x/y"), "k-1",
                         null) };
         for (Object payload : payloads) {

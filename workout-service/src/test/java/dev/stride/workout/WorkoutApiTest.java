@@ -22,7 +22,7 @@ import dev.stride.kit.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 @StrideServiceTest
-class WorkoutApiTest {
+public class WorkoutApiTest {
 
     @LocalServerPort
     int port;
@@ -37,7 +37,7 @@ class WorkoutApiTest {
         token = TestTokens.get().user(user);
     }
 
-    static Map<String, Object> run(Instant start) {
+    public static Map<String, Object> run(Instant start) {
         Map<String, Object> body = new HashMap<>();
         body.put("sport", "run");
         body.put("startTime", start.toString());

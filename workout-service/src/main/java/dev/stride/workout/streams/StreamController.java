@@ -25,8 +25,8 @@ import dev.stride.workout.workouts.FileWorkouts;
  * omitted, a point without a value is null. Resolutions keep at most 100 / 1000 / 10 000 points,
  * evenly spaced by index, always including the first and the last point.
  * {@code GET /api/v1/workouts/{id}/map}: the encoded polyline (precision 5) and start/end.
- * The owner sees every point; another user (public workouts only) never sees a point inside the
- * owner's privacy zones.
+ * The owner sees every point; another user who may see the workout (public, or followers-only and
+ * a follower) never sees a point inside the owner's privacy zones.
  */
 @RestController
 class StreamController {
@@ -95,7 +95,7 @@ class StreamController {
 
     private StreamData visible(Jwt token, UUID id) {
         UUID viewer = CurrentUser.id(token);
-        FileWorkouts.Access access = workouts.access(id).filter(a -> a.visibleTo(viewer))
+        FileWorkouts.Access access = workouts.visibleTo(id, viewer)
                 .orElseThrow(() -> StrideProblemException.notFound("Workout " + id));
         return streams.read(id, access.ownerId(), viewer)
                 .orElseGet(() -> new StreamData(0, new double[0], new double[0], new double[0], new double[0],

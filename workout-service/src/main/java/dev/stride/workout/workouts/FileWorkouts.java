@@ -32,27 +32,24 @@ public class FileWorkouts {
     private final EventPublisher events;
     private final ApplicationEventPublisher changes;
     private final ObjectProvider<GearChoice> gear;
+    private final FollowGraph follows;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
     FileWorkouts(WorkoutRepository workouts, EventPublisher events, ApplicationEventPublisher changes,
-            ObjectProvider<GearChoice> gear, JdbcClient jdbc, JsonMapper json) {
+            ObjectProvider<GearChoice> gear, FollowGraph follows, JdbcClient jdbc, JsonMapper json) {
         this.workouts = workouts;
         this.events = events;
         this.changes = changes;
         this.gear = gear;
+        this.follows = follows;
         this.jdbc = jdbc;
         this.json = json;
     }
 
     /** Who owns a workout, who may see it, when it started. */
     public record Access(UUID workoutId, UUID ownerId, Visibility visibility, Instant startTime) {
-
-        /** Followers-only needs the social graph: until then it is treated like private. */
-        public boolean visibleTo(UUID viewer) {
-            return ownerId.equals(viewer) || visibility == Visibility.PUBLIC;
-        }
     }
 
     /** Must run in the caller's transaction (the upload processor's). */
@@ -90,9 +87,14 @@ public class FileWorkouts {
                 .query(UUID.class).optional();
     }
 
+    /**
+     * The workout if {@code viewer} may see it ({@link Visibility#visibleTo}); empty for a missing
+     * one and for one the viewer may not see, so that callers answer both with the same 404.
+     */
     @Transactional(readOnly = true)
-    public Optional<Access> access(UUID workoutId) {
+    public Optional<Access> visibleTo(UUID workoutId, UUID viewer) {
         return workouts.findById(workoutId)
+                .filter(w -> w.visibility().visibleTo(viewer, w.userId(), follows))
                 .map(w -> new Access(w.id(), w.userId(), w.visibility(), w.facts().startTime()));
     }
 

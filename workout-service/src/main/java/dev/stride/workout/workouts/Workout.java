@@ -219,8 +219,17 @@ class Workout {
     }
 
     WorkoutView view() {
+        return view(details());
+    }
+
+    /** What a user other than the owner sees: everything but the polyline (see WorkoutService#find). */
+    WorkoutView viewForOthers() {
+        return view(new WorkoutDetails(deviceManufacturer, deviceModel, splitsKm, splitsMile, laps, bestEfforts, null));
+    }
+
+    private WorkoutView view(WorkoutDetails details) {
         return new WorkoutView(id, sport, title, notes, startTime, elapsedTime, movingTime, distance, elevationGain,
                 elevationLoss, averageSpeed, maxSpeed, averageHeartRate, maxHeartRate, averageCadence, averagePower,
-                maxPower, calories, visibility, source, gearId, createdAt, updatedAt, details());
+                maxPower, calories, visibility, source, gearId, createdAt, updatedAt, details);
     }
 }

@@ -28,16 +28,18 @@ class WorkoutService {
     private final EventPublisher events;
     private final ApplicationEventPublisher changes;
     private final GearChoice gear;
+    private final FollowGraph follows;
     private final JsonMapper json;
     private final Validator validator;
     private final Clock clock;
 
     WorkoutService(WorkoutRepository workouts, EventPublisher events, ApplicationEventPublisher changes,
-            GearChoice gear, JsonMapper json, Validator validator) {
+            GearChoice gear, FollowGraph follows, JsonMapper json, Validator validator) {
         this.workouts = workouts;
         this.events = events;
         this.changes = changes;
         this.gear = gear;
+        this.follows = follows;
         this.json = json;
         this.validator = validator;
         this.clock = Clock.systemUTC();
@@ -81,10 +83,15 @@ class WorkoutService {
         return workout.view();
     }
 
-    /** Another user's workout is reported exactly like a missing one. */
+    /**
+     * The owner sees the whole workout; another user one they may see ({@link Visibility#visibleTo})
+     * without its polyline (the full route could reveal a privacy zone; {@code /map} gives the route
+     * with the zones removed). A workout the viewer may not see is reported exactly like a missing one.
+     */
     @Transactional(readOnly = true)
-    WorkoutView find(UUID userId, UUID id) {
-        return workouts.findByIdAndUserId(id, userId).map(Workout::view)
+    WorkoutView find(UUID viewer, UUID id) {
+        return workouts.findById(id).filter(w -> w.visibility().visibleTo(viewer, w.userId(), follows))
+                .map(w -> w.userId().equals(viewer) ? w.view() : w.viewForOthers())
                 .orElseThrow(() -> StrideProblemException.notFound("Workout " + id));
     }
 

@@ -55,11 +55,7 @@ class RecordsPrivacyErasureTest {
     }
 
     private String uploadDone(byte[] gpx, Map<String, String> fields) {
-        TestHttp.Response accepted = Uploads.upload(http, token, "run.gpx", gpx, fields);
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        JsonNode done = Uploads.finished(http, token, accepted.json().get("id").asString());
-        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");
-        return done.get("workoutId").asString();
+        return Uploads.workoutOf(http, token, gpx, fields);
     }
 
     private JsonNode record(String effort) {

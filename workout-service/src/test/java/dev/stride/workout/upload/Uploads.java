@@ -16,7 +16,7 @@ import dev.stride.kit.test.TestKafka;
 import tools.jackson.databind.JsonNode;
 
 /** Multipart uploads as a mobile app sends them, and real/synthetic files for the tests. */
-final class Uploads {
+public final class Uploads {
 
     /** Surefire runs with the module directory as working directory (as RealDataVerificationTest). */
     static final Path DATA = Path.of("..", "..", "shared", "testdata", "workouts");
@@ -52,14 +52,27 @@ final class Uploads {
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY);
     }
 
-    static TestHttp.Response upload(TestHttp http, String token, String fileName, byte[] content,
+    public static TestHttp.Response upload(TestHttp http, String token, String fileName, byte[] content,
             Map<String, String> fields) {
         return http.send(post(http, token).POST(HttpRequest.BodyPublishers.ofByteArray(
                 multipart("filename=\"" + fileName + "\"", content, fields))).build());
     }
 
+    /** Uploads a GPX file, waits until it is processed, asserts DONE and returns the workout id. */
+    public static String workoutOf(TestHttp http, String token, byte[] gpx, Map<String, String> fields) {
+        TestHttp.Response accepted = upload(http, token, "run.gpx", gpx, fields);
+        if (accepted.status() != 202) {
+            throw new AssertionError("upload not accepted: " + accepted.status() + " " + accepted.body());
+        }
+        JsonNode done = finished(http, token, accepted.json().get("id").asString());
+        if (!done.get("status").asString().equals("DONE")) {
+            throw new AssertionError("upload not processed: " + done);
+        }
+        return done.get("workoutId").asString();
+    }
+
     /** Polls the upload until it is DONE or FAILED. */
-    static JsonNode finished(TestHttp http, String token, String uploadId) {
+    public static JsonNode finished(TestHttp http, String token, String uploadId) {
         JsonNode[] last = new JsonNode[1];
         TestKafka.await(() -> {
             last[0] = http.get("/api/v1/workouts/uploads/" + uploadId, token).json();
@@ -70,7 +83,7 @@ final class Uploads {
     }
 
     /** A straight run due north at {@code speed} m/s, one point a second, {@code metres} long. */
-    static byte[] run(Instant start, double speed, double metres, double startLat, double startLon) {
+    public static byte[] run(Instant start, double speed, double metres, double startLat, double startLon) {
         StringBuilder gpx = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<gpx version=\"1.1\" creator=\"stride-test\" xmlns=\"http://www.topografix.com/GPX/1/1\">"
                 + "<trk><type>running</type><trkseg>\n");
