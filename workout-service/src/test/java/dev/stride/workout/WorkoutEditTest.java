@@ -165,7 +165,7 @@ public class WorkoutEditTest {
         UUID id = transactions.execute(tx -> fileWorkouts.record(new FileWorkout(user, Sport.RIDE, "From file",
                 Visibility.PRIVATE, Instant.parse("2026-05-14T06:00:00Z"), 3600.0, 3500.0, 30000.0, 200.0, 190.0,
                 8.5, 14.0, 140.0, 170.0, 85.0, null, null, 900.0, "Garmin", "Edge 530", List.of(), List.of(),
-                List.of(), List.of(), null)));
+                List.of(), List.of(), List.of(), null)));
 
         Response metrics = patch(http, token, id.toString(), "{\"distance\": 31000, \"title\": \"Renamed\"}");
         assertThat(metrics.status()).isEqualTo(400);

@@ -20,6 +20,7 @@ import dev.stride.workout.parsing.ParsedActivity;
 import dev.stride.workout.parsing.WorkoutFileException;
 import dev.stride.workout.parsing.WorkoutFileParser;
 import dev.stride.workout.records.PersonalRecords;
+import dev.stride.workout.settings.AthleteSettings;
 import dev.stride.workout.streams.WorkoutStreams;
 import dev.stride.workout.workouts.FileWorkout;
 import dev.stride.workout.workouts.FileWorkouts;
@@ -48,18 +49,20 @@ class UploadProcessor {
     private final FileWorkouts workouts;
     private final WorkoutStreams streams;
     private final PersonalRecords records;
+    private final AthleteSettings athletes;
     private final WorkoutFileParser parser;
     private final WorkoutAnalyzer analyzer = new WorkoutAnalyzer();
     private final Clock clock = Clock.systemUTC();
 
     UploadProcessor(UploadStore store, FileCipher cipher, UploadFailures failures, FileWorkouts workouts,
-            WorkoutStreams streams, PersonalRecords records, UploadProperties properties) {
+            WorkoutStreams streams, PersonalRecords records, AthleteSettings athletes, UploadProperties properties) {
         this.store = store;
         this.cipher = cipher;
         this.failures = failures;
         this.workouts = workouts;
         this.streams = streams;
         this.records = records;
+        this.athletes = athletes;
         this.parser = new WorkoutFileParser(dev.stride.workout.parsing.ParserLimits.defaults()
                 .withMaxBytes(properties.maxFileSize().toBytes(),
                         dev.stride.workout.parsing.ParserLimits.DEFAULT_MAX_DECOMPRESSED_BYTES));
@@ -103,8 +106,9 @@ class UploadProcessor {
         Sport requested = upload.requestedSport() == null || sessions.size() > 1 ? null
                 : Sport.valueOf(upload.requestedSport());
         List<WorkoutAnalysis> analyses = new ArrayList<>();
+        AnalysisSettings analysisSettings = athletes.analysisFor(upload.userId());
         for (ParsedActivity session : sessions) {
-            WorkoutAnalysis a = analyzer.analyze(session, AnalysisSettings.defaults());
+            WorkoutAnalysis a = analyzer.analyze(session, analysisSettings);
             Sport sport = requested != null ? requested : a.sport();
             if (a.startTime() == null) {
                 failures.fail(upload, "The file has no timestamps.", null, clock.instant());
@@ -129,7 +133,8 @@ class UploadProcessor {
                     visibility, a.startTime(), a.elapsedTime(), a.movingTime(), a.distance(), a.elevationGain(),
                     a.elevationLoss(), a.averageSpeed(), a.maxSpeed(), a.averageHeartRate(), a.maxHeartRate(),
                     a.averageCadence(), a.averagePower(), a.maxPower(), a.calories(), session.deviceManufacturer(),
-                    session.deviceModel(), a.splitsKm(), a.splitsMile(), a.laps(), a.bestEfforts(), a.polyline()));
+                    session.deviceModel(), a.splitsKm(), a.splitsMile(), a.laps(), a.bestEfforts(), a.heartRateZones(),
+                    a.polyline()));
             streams.store(workoutId, upload.userId(), session.points());
             records.recordEfforts(upload.userId(), workoutId, sport, a.startTime(), a.bestEfforts());
             created.add(workoutId);

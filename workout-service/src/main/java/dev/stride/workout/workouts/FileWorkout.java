@@ -13,5 +13,6 @@ public record FileWorkout(UUID userId, Sport sport, String title, Visibility vis
         Double elapsedTime, Double movingTime, Double distance, Double elevationGain, Double elevationLoss,
         Double averageSpeed, Double maxSpeed, Double averageHeartRate, Double maxHeartRate, Double averageCadence,
         Double averagePower, Double maxPower, Double calories, String deviceManufacturer, String deviceModel,
-        List<?> splitsKm, List<?> splitsMile, List<?> laps, List<?> bestEfforts, String polyline) {
+        List<?> splitsKm, List<?> splitsMile, List<?> laps, List<?> bestEfforts, List<?> heartRateZones,
+        String polyline) {
 }

@@ -58,7 +58,8 @@ public class FileWorkouts {
         GearChoice choice = gear.getIfAvailable();
         UUID gearId = choice == null ? null : choice.gearFor(input.userId(), input.sport(), null);
         Workout workout = workouts.save(Workout.fromFile(TimeOrderedIds.next(), input, toJson(input.splitsKm()),
-                toJson(input.splitsMile()), toJson(input.laps()), toJson(input.bestEfforts()), gearId,
+                toJson(input.splitsMile()), toJson(input.laps()), toJson(input.bestEfforts()),
+                toJson(input.heartRateZones()), gearId,
                 clock.instant()));
         changes.publishEvent(new WorkoutChanged(null, workout.facts()));
         events.publish(Topics.WORKOUT_EVENTS, EventTypes.WORKOUT_RECORDED, 1, input.userId().toString(),

@@ -85,6 +85,9 @@ class Workout {
     @Column(name = "best_efforts", columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     private String bestEfforts;
+    @Column(name = "heart_rate_zones", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String heartRateZones;
     @Column(columnDefinition = "text")
     private String polyline;
 
@@ -117,7 +120,7 @@ class Workout {
     }
 
     static Workout fromFile(UUID id, FileWorkout input, String splitsKm, String splitsMile, String laps,
-            String bestEfforts, UUID gearId, Instant now) {
+            String bestEfforts, String heartRateZones, UUID gearId, Instant now) {
         Workout workout = new Workout();
         workout.id = id;
         workout.userId = input.userId();
@@ -146,6 +149,7 @@ class Workout {
         workout.splitsMile = splitsMile;
         workout.laps = laps;
         workout.bestEfforts = bestEfforts;
+        workout.heartRateZones = heartRateZones;
         workout.polyline = input.polyline();
         workout.createdAt = now;
         workout.updatedAt = now;
@@ -198,7 +202,8 @@ class Workout {
     }
 
     WorkoutDetails details() {
-        return new WorkoutDetails(deviceManufacturer, deviceModel, splitsKm, splitsMile, laps, bestEfforts, polyline);
+        return new WorkoutDetails(deviceManufacturer, deviceModel, splitsKm, splitsMile, laps, bestEfforts,
+                heartRateZones, polyline);
     }
 
     private static Double speed(Double distance, Double time) {
@@ -224,7 +229,8 @@ class Workout {
 
     /** What a user other than the owner sees: everything but the polyline (see WorkoutService#find). */
     WorkoutView viewForOthers() {
-        return view(new WorkoutDetails(deviceManufacturer, deviceModel, splitsKm, splitsMile, laps, bestEfforts, null));
+        return view(new WorkoutDetails(deviceManufacturer, deviceModel, splitsKm, splitsMile, laps, bestEfforts,
+                heartRateZones, null));
     }
 
     private WorkoutView view(WorkoutDetails details) {

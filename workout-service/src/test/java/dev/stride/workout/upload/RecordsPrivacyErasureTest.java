@@ -183,11 +183,13 @@ class RecordsPrivacyErasureTest {
     }
 
     @Test
-    void userDeletedErasesUploadsFilesStreamsRecordsAndZonesOfThatUserOnly() {
+    void userDeletedErasesUploadsFilesStreamsRecordsZonesAndSettingsOfThatUserOnly() {
         String workout = uploadDone(Uploads.run(Instant.parse("2026-06-01T07:00:00Z"), 3.0, 1100, 43.0, 10.0),
                 Map.of());
         assertThat(http.post("/api/v1/athletes/me/privacy-zones", token,
                 Map.of("latitude", 43.0, "longitude", 10.0, "radius", 200)).status()).isEqualTo(201);
+        assertThat(http.put("/api/v1/athletes/me/settings", token, Map.of("maxHeartRate", 190)).status())
+                .isEqualTo(200);
         UUID other = UUID.randomUUID();
         String otherToken = TestTokens.get().user(other);
         TestHttp.Response otherUpload = Uploads.upload(http, otherToken, "run.gpx",
@@ -209,7 +211,8 @@ class RecordsPrivacyErasureTest {
 
     /** Rows of the user in upload, workout_stream, best_effort, personal_record, privacy_zone. */
     private java.util.List<Long> counts(UUID userId) {
-        return java.util.List.of("upload", "workout_stream", "best_effort", "personal_record", "privacy_zone").stream()
+        return java.util.List.of("upload", "workout_stream", "best_effort", "personal_record", "privacy_zone",
+                "athlete_settings").stream()
                 .map(table -> jdbc.sql("select count(*) from " + table + " where user_id = :user")
                         .param("user", userId).query(Long.class).single())
                 .toList();

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntUnaryOperator;
 
 import dev.stride.kit.test.TestHttp;
 import dev.stride.kit.test.TestKafka;
@@ -84,16 +85,27 @@ public final class Uploads {
 
     /** A straight run due north at {@code speed} m/s, one point a second, {@code metres} long. */
     public static byte[] run(Instant start, double speed, double metres, double startLat, double startLon) {
+        return run(start, speed, metres, startLat, startLon, null);
+    }
+
+    /**
+     * The same run with a heart rate per point (Garmin TrackPointExtension), {@code heartRate}
+     * giving the bpm at second s; null for none.
+     */
+    public static byte[] run(Instant start, double speed, double metres, double startLat, double startLon,
+            IntUnaryOperator heartRate) {
         StringBuilder gpx = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<gpx version=\"1.1\" creator=\"stride-test\" xmlns=\"http://www.topografix.com/GPX/1/1\">"
+                + "<gpx version=\"1.1\" creator=\"stride-test\" xmlns=\"http://www.topografix.com/GPX/1/1\""
+                + " xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\">"
                 + "<trk><type>running</type><trkseg>\n");
         int seconds = (int) Math.ceil(metres / speed);
         double metresPerDegree = 6_371_008.8 * Math.PI / 180;
         for (int s = 0; s <= seconds; s++) {
             double lat = startLat + s * speed / metresPerDegree;
             gpx.append(String.format(Locale.ROOT,
-                    "<trkpt lat=\"%.7f\" lon=\"%.7f\"><ele>100</ele><time>%s</time></trkpt>%n", lat, startLon,
-                    start.plusSeconds(s)));
+                    "<trkpt lat=\"%.7f\" lon=\"%.7f\"><ele>100</ele><time>%s</time>%s</trkpt>%n", lat, startLon,
+                    start.plusSeconds(s), heartRate == null ? "" : "<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>"
+                            + heartRate.applyAsInt(s) + "</gpxtpx:hr></gpxtpx:TrackPointExtension></extensions>"));
         }
         gpx.append("</trkseg></trk></gpx>\n");
         return gpx.toString().getBytes(StandardCharsets.UTF_8);
