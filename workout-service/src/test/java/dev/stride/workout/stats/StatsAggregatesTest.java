@@ -55,9 +55,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records and deletes random workouts (two threads, one user) and compares every aggregate (the
- * stored hourly buckets, the period totals, gear totals and every figure of the stats API in two
- * time zones) with a recount from the workout table.
+ * Records, edits (merge patches) and deletes random workouts (two threads, one user) and compares
+ * every aggregate (the stored hourly buckets, the period totals, gear totals and every figure of
+ * the stats API in two time zones) with a recount from the workout table.
  */
 @StrideServiceTest
 class StatsAggregatesTest {
