@@ -26,6 +26,7 @@ import dev.stride.kit.test.TestHttp;
 import dev.stride.kit.test.TestHttp.Response;
 import dev.stride.kit.test.TestKafka;
 import dev.stride.kit.test.TestTokens;
+import dev.stride.workout.WorkoutEditTest;
 import tools.jackson.databind.JsonNode;
 
 @StrideServiceTest
@@ -206,6 +207,24 @@ class GearTest {
         assertThat(below.json().get("errors").toString()).contains("retirementDistance");
         assertThat(http.get("/api/v1/gear/not-a-uuid", token).status()).isEqualTo(400);
         assertThat(http.get("/api/v1/gear", token).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void onlyAnEditThatAddsDistanceToAnItemCanTriggerItsRetirement() {
+        String shoes = create(gear("shoes", "Worn", List.of(), 20000.0));
+        String id = record(workout("run", 15000, UUID.fromString(shoes))).get("id").asString();
+        assertThat(http.put("/api/v1/gear/" + shoes, token, gear("shoes", "Worn", List.of(), 10000.0)).status())
+                .isEqualTo(200); // now below the distance it has: the next distance added triggers
+
+        assertThat(WorkoutEditTest.patch(http, token, id, "{\"title\": \"Easy\", \"sport\": \"trail-run\"}")
+                .status()).isEqualTo(200);
+        assertThat(WorkoutEditTest.patch(http, token, id, "{\"distance\": 14000}").status()).isEqualTo(200);
+        assertThat(get(shoes).get("retirementNotifiedAt").isNull()).isTrue();
+        assertThat(get(shoes).get("distance").asDouble()).isEqualTo(14000.0);
+
+        assertThat(WorkoutEditTest.patch(http, token, id, "{\"distance\": 14500}").status()).isEqualTo(200);
+        assertThat(get(shoes).get("retirementNotifiedAt").isNull()).isFalse();
+        assertThat(get(shoes).get("distance").asDouble()).isEqualTo(14500.0);
     }
 
     @Test
