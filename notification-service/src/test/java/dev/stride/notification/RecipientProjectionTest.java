@@ -4,20 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Services;
 import dev.stride.contracts.Topics;
+import dev.stride.contracts.EventEnvelope;
+import dev.stride.contracts.payload.EmailChanged;
+import dev.stride.contracts.payload.EmailVerified;
 import dev.stride.contracts.payload.UserDeleted;
 import dev.stride.contracts.payload.UserRegistered;
 import dev.stride.kit.test.StrideServiceTest;
 import dev.stride.kit.test.TestHttp;
 import dev.stride.kit.test.TestKafka;
 import dev.stride.kit.test.TestTokens;
+import dev.stride.notification.recipient.RecipientStore;
 
 @StrideServiceTest
 class RecipientProjectionTest extends NotificationTestBase {
@@ -26,6 +32,24 @@ class RecipientProjectionTest extends NotificationTestBase {
         new TestKafka(brokers).send(Topics.IDENTITY_EVENTS, user.toString(), codec.write(codec.envelope(
                 EventTypes.USER_REGISTERED, 1, Services.GATEWAY, user.toString(),
                 new UserRegistered(user, email, "Мария", "ru", timeZone), null)));
+    }
+
+    @Autowired
+    private RecipientStore recipients;
+
+    private void identityEvent(UUID user, String type, Object payload, Instant occurredAt) {
+        EventEnvelope envelope = codec.envelope(type, 1, Services.GATEWAY, user.toString(), payload, null);
+        identityEvent(new EventEnvelope(envelope.eventId(), type, 1, occurredAt, Services.GATEWAY, user.toString(),
+                envelope.payload(), null));
+    }
+
+    private void identityEvent(EventEnvelope envelope) {
+        new TestKafka(brokers).send(Topics.IDENTITY_EVENTS, envelope.subjectId(), codec.write(envelope));
+    }
+
+    private boolean verified(UUID user) {
+        return jdbc.sql("select email_verified from recipient where user_id = :id").param("id", user)
+                .query(Boolean.class).optional().orElse(false);
     }
 
     private TestHttp.Response preferences(UUID user) {
@@ -99,5 +123,89 @@ class RecipientProjectionTest extends NotificationTestBase {
         assertThat(preferences(bad).status()).isEqualTo(404);
         new TestKafka(brokers).readUntil(Topics.deadLetter(Topics.IDENTITY_EVENTS),
                 rs -> rs.stream().anyMatch(r -> r.key().equals(bad.toString())), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void emailVerifiedMarksTheAddressVerifiedOnceAndForAll() {
+        UUID user = UUID.randomUUID();
+        register(user, "vera@example.org", "UTC");
+        TestKafka.await(() -> preferences(user).status() == 200, Duration.ofSeconds(30));
+        assertThat(preferences(user).json().get("emailVerified").asBoolean()).isFalse();
+
+        EventEnvelope verified = codec.envelope(EventTypes.EMAIL_VERIFIED, 1, Services.GATEWAY, user.toString(),
+                new EmailVerified(user), null);
+        identityEvent(verified);
+        identityEvent(verified);
+
+        TestKafka.await(() -> verified(user), Duration.ofSeconds(30));
+        assertThat(preferences(user).json().get("emailVerified").asBoolean()).isTrue();
+        assertThat(recipients.email(user)).contains("vera@example.org");
+    }
+
+    @Test
+    void emailChangedReplacesTheEncryptedAddressAndAnOlderChangeDoesNotComeBack() {
+        UUID user = UUID.randomUUID();
+        register(user, "old-address@example.org", "UTC");
+        TestKafka.await(() -> preferences(user).status() == 200, Duration.ofSeconds(30));
+        Instant changedAt = Instant.now().plusSeconds(5);
+
+        identityEvent(user, EventTypes.EMAIL_CHANGED, new EmailChanged(user, "new-address@example.org"), changedAt);
+        // a replay of an earlier change, delivered late, must not bring an old address back
+        identityEvent(user, EventTypes.EMAIL_CHANGED, new EmailChanged(user, "stale@example.org"),
+                changedAt.minusSeconds(1));
+        identityEvent(user, EventTypes.EMAIL_VERIFIED, new EmailVerified(user), changedAt.plusSeconds(1));
+
+        TestKafka.await(() -> recipients.email(user).orElseThrow().equals("new-address@example.org") && verified(user),
+                Duration.ofSeconds(30));
+        // the marker is the last event of the user: once it is applied the stale change was handled too
+        identityEvent(user, EventTypes.USER_REGISTERED, new UserRegistered(user, "marker@example.org", "Мария", "en",
+                "UTC"), changedAt.plusSeconds(2));
+        TestKafka.await(() -> recipients.email(user).orElseThrow().equals("marker@example.org"), Duration.ofSeconds(30));
+        byte[] stored = jdbc.sql("select email_ciphertext from recipient where user_id = :id").param("id", user)
+                .query(byte[].class).single();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("marker").doesNotContain("address");
+    }
+
+    @Test
+    void addressChangesForAnUnknownOrDeletedUserCreateNobodyAndTheConsumerGoesOn() {
+        UUID deleted = UUID.randomUUID();
+        UUID stranger = UUID.randomUUID();
+        register(deleted, "deleted@example.org", "UTC");
+        TestKafka.await(() -> preferences(deleted).status() == 200, Duration.ofSeconds(30));
+        identityEvent(deleted, EventTypes.USER_DELETED, new UserDeleted(deleted), Instant.now());
+        EventEnvelope lateChange = codec.envelope(EventTypes.EMAIL_CHANGED, 1, Services.GATEWAY, deleted.toString(),
+                new EmailChanged(deleted, "back@example.org"), null);
+        EventEnvelope strangerVerified = codec.envelope(EventTypes.EMAIL_VERIFIED, 1, Services.GATEWAY,
+                stranger.toString(), new EmailVerified(stranger), null);
+        EventEnvelope strangerChange = codec.envelope(EventTypes.EMAIL_CHANGED, 1, Services.GATEWAY,
+                stranger.toString(), new EmailChanged(stranger, "s@example.org"), null);
+        identityEvent(lateChange);
+        identityEvent(strangerVerified);
+        identityEvent(strangerChange);
+
+        // handled (recorded as processed, not dead-lettered or retried forever) and nobody created
+        TestKafka.await(() -> processed(lateChange) && processed(strangerVerified) && processed(strangerChange),
+                Duration.ofSeconds(30));
+        assertThat(recipientKnown(deleted)).isFalse();
+        assertThat(recipientKnown(stranger)).isFalse();
+    }
+
+    private boolean processed(EventEnvelope envelope) {
+        return jdbc.sql("select count(*) from stride_processed_event where consumer = 'notification-recipients'"
+                + " and event_id = :id").param("id", envelope.eventId()).query(Integer.class).single() == 1;
+    }
+
+    @Test
+    void anEmailChangeWithAnAddressThatCouldCarryHeadersGoesToTheDeadLetterTopic() {
+        UUID user = UUID.randomUUID();
+        register(user, "kept@example.org", "UTC");
+        TestKafka.await(() -> preferences(user).status() == 200, Duration.ofSeconds(30));
+
+        identityEvent(user, EventTypes.EMAIL_CHANGED, new EmailChanged(user, "x@example.org\r\nBcc: eve@evil.example"),
+                Instant.now().plusSeconds(1));
+
+        new TestKafka(brokers).readUntil(Topics.deadLetter(Topics.IDENTITY_EVENTS),
+                rs -> rs.stream().anyMatch(r -> r.key().equals(user.toString())), Duration.ofSeconds(30));
+        assertThat(recipients.email(user)).contains("kept@example.org");
     }
 }

@@ -3,11 +3,15 @@ package dev.stride.notification.recipient;
 import java.time.ZoneId;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Topics;
+import dev.stride.contracts.payload.EmailChanged;
+import dev.stride.contracts.payload.EmailVerified;
 import dev.stride.contracts.payload.UserDeleted;
 import dev.stride.contracts.payload.UserRegistered;
 import dev.stride.kit.events.EventHandlers;
@@ -17,10 +21,17 @@ import dev.stride.notification.message.MessageErasure;
 /**
  * Keeps the recipient projection in step with identity events; {@code user-deleted} also erases the
  * user's delivery log, inbox and unsubscribe entries, dropping queued mail.
+ *
+ * <p>Events of one user arrive in order (one topic, keyed by user id), so an {@code email-changed}
+ * or {@code email-verified} for a user the projection does not hold means the user was deleted (or
+ * registered before this projection existed): it is skipped with a log line naming only the user
+ * id, and never re-creates a deleted recipient. The gateway publishes no locale or time-zone change
+ * event; those stay as registered.
  */
 @Component
 class IdentityProjection {
 
+    private static final Logger log = LoggerFactory.getLogger(IdentityProjection.class);
     private static final Set<String> LOCALES = Set.of("ru", "en");
 
     private final EventHandlers handlers;
@@ -30,6 +41,17 @@ class IdentityProjection {
                 .on(EventTypes.USER_REGISTERED, UserRegistered.class, (user, envelope) -> store.upsert(user.userId(),
                         user.email(), LOCALES.contains(user.locale()) ? user.locale() : "en",
                         validZone(user.timeZone()), envelope.occurredAt()))
+                .on(EventTypes.EMAIL_CHANGED, EmailChanged.class, (change, envelope) -> {
+                    if (!store.changeEmail(change.userId(), validAddress(change.email()), envelope.occurredAt())) {
+                        log.info("email-changed for user {} not applied: user unknown here or event older than the projection",
+                                change.userId());
+                    }
+                })
+                .on(EventTypes.EMAIL_VERIFIED, EmailVerified.class, verified -> {
+                    if (!store.markEmailVerified(verified.userId())) {
+                        log.info("email-verified for unknown user {} ignored", verified.userId());
+                    }
+                })
                 .on(EventTypes.USER_DELETED, UserDeleted.class, user -> {
                     store.erase(user.userId());
                     erasure.erase(user.userId());
@@ -39,6 +61,14 @@ class IdentityProjection {
     @KafkaListener(topics = Topics.IDENTITY_EVENTS, groupId = "notification-service.recipients")
     void on(String message) {
         handlers.handle(message);
+    }
+
+    /** The address is parsed strictly here, so a bad one lands in the DLT rather than failing every mail later. */
+    private static String validAddress(String email) {
+        if (!MailAddresses.isSingleAddress(email)) {
+            throw new NonRetryableEventException("email-changed carries no valid single address");
+        }
+        return email.trim();
     }
 
     private static String validZone(String zone) {

@@ -40,6 +40,29 @@ public class RecipientStore {
                 .update();
     }
 
+    /**
+     * Replaces the address with the newly verified one (an {@code email-changed} event); the new
+     * address counts as verified, since the gateway changes it only after its link was used.
+     *
+     * @return false when the user is not (or no longer) in the projection, or the event is older than
+     *         what the projection holds
+     */
+    boolean changeEmail(UUID userId, String email, Instant occurredAt) {
+        return jdbc.sql("""
+                update recipient set email_ciphertext = :email, email_verified = true, updated_at = :at
+                where user_id = :id and updated_at <= :at""")
+                .param("id", userId)
+                .param("email", cipher.encrypt(email, context(userId)))
+                .param("at", Timestamp.from(occurredAt))
+                .update() == 1;
+    }
+
+    /** @return false when the user is not (or no longer) in the projection */
+    boolean markEmailVerified(UUID userId) {
+        return jdbc.sql("update recipient set email_verified = true where user_id = :id").param("id", userId)
+                .update() == 1;
+    }
+
     public Optional<Recipient> find(UUID userId) {
         return jdbc.sql("select locale, time_zone, email_verified from recipient where user_id = :id")
                 .param("id", userId)
