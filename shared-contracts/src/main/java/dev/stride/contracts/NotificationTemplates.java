@@ -17,6 +17,14 @@ public final class NotificationTemplates {
     public static final String VERIFICATION_URL = "verificationUrl";
     /** The https link that resets a password (password-reset). */
     public static final String RESET_URL = "resetUrl";
+    /** When a password or address change happened, formatted for the reader (password-changed, email-changed). */
+    public static final String CHANGED_AT = "changedAt";
+    /**
+     * The address an {@code email-verification} goes to instead of the account's current one: the new
+     * address of an e-mail change, which the account does not have yet. Accepted for no other
+     * template; notification-service keeps it encrypted and only until the mail is sent.
+     */
+    public static final String TO_ADDRESS = "toAddress";
 
     private NotificationTemplates() {
     }

@@ -62,11 +62,16 @@ class AdminController {
     ResponseEntity<Map<String, Object>> resend(@PathVariable UUID id) {
         MessageStore.MessageView original = messages.find(id)
                 .orElseThrow(() -> StrideProblemException.notFound("Message"));
+        if (messages.hasOwnAddress(id)) {
+            throw new StrideProblemException(ErrorCode.CONFLICT, "This mail went to an address named in its request"
+                    + " (the new address of an e-mail change), which is not kept after sending; the user requests"
+                    + " the change again.");
+        }
         Map<String, String> parameters = messages.parameters(id).orElseThrow();
         UUID copy = UUID.randomUUID();
         Instant now = clock.instant();
         messages.insertIfAbsent(copy, "resend:" + id + ":" + copy, original.recipientUserId(), original.category(),
-                original.templateId(), parameters, now, now);
+                original.templateId(), parameters, null, now, now);
         worker.nudge();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", copy, "resendOf", id));
     }

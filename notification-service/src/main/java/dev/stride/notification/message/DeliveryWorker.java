@@ -224,7 +224,9 @@ public class DeliveryWorker implements SmartLifecycle {
                 return;
             }
         }
-        Optional<String> email = recipients.email(recipient.userId());
+        // an address the request named (the new one of an e-mail change) is used for that mail only, never replaced
+        Optional<String> email = claim.ownAddress() ? Optional.ofNullable(claim.toAddress())
+                : recipients.email(recipient.userId());
         if (email.isEmpty()) {
             messages.complete(claim, MessageStatus.FAILED, "recipient unknown", false, now, now);
             return;

@@ -3,6 +3,7 @@ package dev.stride.notification.message;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.stride.kit.crypto.FieldCipher;
+
 /** The delivery log ({@code message}, {@code message_event}) in the notification schema. */
 @Repository
 public class MessageStore {
@@ -24,9 +27,20 @@ public class MessageStore {
     private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
     };
 
-    /** A row a worker holds until {@code next_attempt_at}; its completion must present {@code claimToken}. */
+    /**
+     * A row a worker holds until {@code next_attempt_at}; its completion must present {@code claimToken}.
+     *
+     * @param ownAddress whether the request named its own address; such a mail never goes to the
+     *                   recipient's projected address
+     * @param toAddress  that address (decrypted), null when the request named none or it was dropped
+     */
     public record Claimed(UUID id, UUID claimToken, UUID recipientUserId, String category, String templateId,
-            Map<String, String> parameters, int attempts, Instant createdAt) {
+            Map<String, String> parameters, int attempts, Instant createdAt, boolean ownAddress, String toAddress) {
+
+        @Override
+        public String toString() {
+            return "Claimed[id=" + id + ", templateId=" + templateId + ", attempts=" + attempts + "]";
+        }
     }
 
     public record MessageView(UUID id, String idempotencyKey, UUID recipientUserId, String category, String templateId,
@@ -37,21 +51,30 @@ public class MessageStore {
     }
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    MessageStore(JdbcClient jdbc) {
+    MessageStore(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
-    /** @return true when recorded, false when a message with this key already exists (any instance) */
+    /**
+     * @param toAddress an address the request named itself (see {@link TemplateCatalog.Spec#acceptsToAddress()}),
+     *                  stored encrypted until the message is final; null for the projected address
+     * @return true when recorded, false when a message with this key already exists (any instance)
+     */
     public boolean insertIfAbsent(UUID id, String key, UUID recipient, String category, String templateId,
-            Map<String, String> parameters, Instant nextAttemptAt, Instant now) {
+            Map<String, String> parameters, String toAddress, Instant nextAttemptAt, Instant now) {
         int inserted = jdbc.sql("""
-                insert into message (id, idempotency_key, recipient_user_id, category, template_id, parameters, status,
-                    next_attempt_at, created_at, updated_at)
-                values (:id, :key, :recipient, :category, :template, cast(:params as jsonb), 'QUEUED', :next, :now, :now)
+                insert into message (id, idempotency_key, recipient_user_id, category, template_id, parameters,
+                    to_address_ciphertext, own_address, status, next_attempt_at, created_at, updated_at)
+                values (:id, :key, :recipient, :category, :template, cast(:params as jsonb), :to, :own, 'QUEUED', :next,
+                    :now, :now)
                 on conflict (idempotency_key) do nothing""")
                 .param("id", id).param("key", key).param("recipient", recipient).param("category", category)
                 .param("template", templateId).param("params", JSON.writeValueAsString(parameters))
+                .param("to", toAddress == null ? null : cipher.encrypt(toAddress, toAddressContext(id)), Types.BINARY)
+                .param("own", toAddress != null)
                 .param("next", Timestamp.from(nextAttemptAt)).param("now", Timestamp.from(now))
                 .update();
         if (inserted == 1) {
@@ -70,18 +93,24 @@ public class MessageStore {
                 update message m set claim_token = :token, next_attempt_at = :lease, updated_at = :now
                 where m.id in (select id from message where status in ('QUEUED', 'RETRYING') and next_attempt_at <= :now
                                order by next_attempt_at limit :limit for update skip locked)
-                returning m.id, m.recipient_user_id, m.category, m.template_id, m.parameters::text, m.attempts, m.created_at""")
+                returning m.id, m.recipient_user_id, m.category, m.template_id, m.parameters::text, m.attempts, m.created_at,
+                    m.own_address, m.to_address_ciphertext""")
                 .param("token", token).param("lease", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
                 .param("limit", limit)
-                .query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), token, rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), JSON.readValue(rs.getString(5), PARAMS), rs.getInt(6),
-                        rs.getTimestamp(7).toInstant()))
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    byte[] to = rs.getBytes(9);
+                    return new Claimed(id, token, rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            JSON.readValue(rs.getString(5), PARAMS), rs.getInt(6), rs.getTimestamp(7).toInstant(),
+                            rs.getBoolean(8), to == null ? null : cipher.decrypt(to, toAddressContext(id)));
+                })
                 .list();
     }
 
     /**
      * Records the outcome of a claimed row, only if the claim is still ours (the lease has not been
-     * taken over, the user has not been erased).
+     * taken over, the user has not been erased). A final status (SENT, FAILED, SUPPRESSED) drops the
+     * address the request named: it is not needed any more.
      *
      * @param attempted whether an SMTP attempt was made (counts in {@code attempts})
      * @return true when the row was updated
@@ -91,7 +120,9 @@ public class MessageStore {
         int updated = jdbc.sql("""
                 update message set status = :status, reason = :reason, attempts = attempts + :attempted,
                     next_attempt_at = :next, claim_token = null, updated_at = :now,
-                    sent_at = case when :status = 'SENT' then :now else sent_at end
+                    sent_at = case when :status = 'SENT' then :now else sent_at end,
+                    to_address_ciphertext = case when :status in ('SENT', 'FAILED', 'SUPPRESSED') then null
+                                                 else to_address_ciphertext end
                 where id = :id and claim_token = :token""")
                 .param("status", status.name()).param("reason", reason).param("attempted", attempted ? 1 : 0)
                 .param("next", Timestamp.from(nextAttemptAt)).param("now", Timestamp.from(now))
@@ -119,6 +150,12 @@ public class MessageStore {
                 .param("id", id).query(MessageStore::view).optional();
     }
 
+    /** Whether the request named its own address (which is dropped once the message is final). */
+    public boolean hasOwnAddress(UUID id) {
+        return jdbc.sql("select own_address from message where id = :id").param("id", id).query(Boolean.class)
+                .optional().orElse(false);
+    }
+
     public Optional<Map<String, String>> parameters(UUID id) {
         return jdbc.sql("select parameters::text from message where id = :id").param("id", id)
                 .query((rs, n) -> JSON.readValue(rs.getString(1), PARAMS)).optional();
@@ -144,6 +181,10 @@ public class MessageStore {
     /** Drops every message of the user, queued ones included, with their history. */
     public int eraseUser(UUID userId) {
         return jdbc.sql("delete from message where recipient_user_id = :id").param("id", userId).update();
+    }
+
+    private static String toAddressContext(UUID messageId) {
+        return "message.to-address:" + messageId;
     }
 
     private void event(UUID id, MessageStatus status, String reason, Instant now) {

@@ -3,6 +3,7 @@ package dev.stride.notification.message;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,11 +13,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.stride.contracts.EventTypes;
+import dev.stride.contracts.NotificationTemplates;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.NotificationRequested;
 import dev.stride.kit.events.EventHandlers;
 import dev.stride.kit.events.NonRetryableEventException;
 import dev.stride.notification.recipient.Category;
+import dev.stride.notification.recipient.MailAddresses;
 
 /**
  * Turns {@code notification-requested} events into QUEUED rows of the delivery log. A request that
@@ -55,8 +58,12 @@ class NotificationIntake {
         validate(request);
         Instant now = clock.instant();
         Instant notBefore = request.notBefore() != null && request.notBefore().isAfter(now) ? request.notBefore() : now;
+        // the explicit address is personal data: it leaves the parameters and is stored encrypted apart
+        Map<String, String> parameters = new HashMap<>(request.parameters());
+        String toAddress = parameters.remove(NotificationTemplates.TO_ADDRESS);
         boolean recorded = messages.insertIfAbsent(UUID.randomUUID(), request.idempotencyKey(),
-                request.recipientUserId(), request.category(), request.templateId(), request.parameters(), notBefore, now);
+                request.recipientUserId(), request.category(), request.templateId(), parameters,
+                toAddress == null ? null : toAddress.trim(), notBefore, now);
         if (recorded && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -108,6 +115,18 @@ class NotificationIntake {
             String value = parameters.get(name);
             if (value == null || value.isBlank()) {
                 throw new NonRetryableEventException("template '" + spec.id() + "' needs parameter '" + name + "'");
+            }
+        }
+        if (parameters.containsKey(NotificationTemplates.TO_ADDRESS)) {
+            // the value is never put into the reason: it is an address, and reasons are logged and kept
+            if (!spec.acceptsToAddress()) {
+                throw new NonRetryableEventException("parameter '" + NotificationTemplates.TO_ADDRESS
+                        + "' is accepted only by '" + NotificationTemplates.EMAIL_VERIFICATION + "', not by '"
+                        + spec.id() + "'");
+            }
+            if (!MailAddresses.isSingleAddress(parameters.get(NotificationTemplates.TO_ADDRESS))) {
+                throw new NonRetryableEventException("parameter '" + NotificationTemplates.TO_ADDRESS
+                        + "' is not one plain address (local@domain, no name, no list, no control characters)");
             }
         }
         if (spec.actionParam() != null && !isHttpsUrl(parameters.get(spec.actionParam()))) {

@@ -19,6 +19,16 @@ public final class TemplateCatalog {
     /** @param actionParam the parameter holding the call-to-action link (https only), or null */
     public record Spec(String id, Category category, List<String> params, String actionParam,
             Map<String, String> sample) {
+
+        /**
+         * Whether a request may name the address itself ({@link NotificationTemplates#TO_ADDRESS}):
+         * only the verification of an address, which must reach the address being verified (the new
+         * one of an e-mail change). Every other mail goes to the address the projection holds, so a
+         * request cannot redirect a reset link or a security notice.
+         */
+        public boolean acceptsToAddress() {
+            return NotificationTemplates.EMAIL_VERIFICATION.equals(id);
+        }
     }
 
     private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
@@ -31,9 +41,9 @@ public final class TemplateCatalog {
         add(NotificationTemplates.PASSWORD_RESET, Category.ACCOUNT, NotificationTemplates.RESET_URL,
                 NotificationTemplates.NAME, "Мария", NotificationTemplates.RESET_URL, "https://stride.example/reset?token=sample");
         add(NotificationTemplates.PASSWORD_CHANGED, Category.ACCOUNT, null, NotificationTemplates.NAME, "Мария",
-                "changedAt", "2026-05-01 09:30 UTC");
+                NotificationTemplates.CHANGED_AT, "2026-05-01 09:30 UTC");
         add(NotificationTemplates.EMAIL_CHANGED, Category.ACCOUNT, null, NotificationTemplates.NAME, "Мария",
-                "changedAt", "2026-05-01 09:30 UTC");
+                NotificationTemplates.CHANGED_AT, "2026-05-01 09:30 UTC");
         add("personal-record", Category.PRODUCT, "workoutUrl", "name", "Мария", "effort", "5 km", "value", "21:34",
                 "workoutUrl", "https://stride.example/workouts/sample");
         add("upload-failed", Category.PRODUCT, null, "name", "Мария", "fileName", "morning-run.fit",
