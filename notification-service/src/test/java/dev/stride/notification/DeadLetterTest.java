@@ -2,7 +2,6 @@ package dev.stride.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import dev.stride.contracts.Topics;
@@ -62,14 +60,5 @@ class DeadLetterTest extends NotificationTestBase {
             assertThat(status(key)).as(key).isNull();
         }
         assertThat(mail().messagesTo(address)).hasSize(1);
-    }
-
-    private static ConsumerRecord<String, String> find(List<ConsumerRecord<String, String>> records, String key) {
-        return records.stream().filter(r -> r.value().contains(key)).findFirst().orElse(null);
-    }
-
-    private static String reasonOf(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader("kafka_dlt-exception-message");
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

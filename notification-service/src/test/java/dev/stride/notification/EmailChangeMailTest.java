@@ -12,7 +12,6 @@ import java.util.UUID;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import dev.stride.contracts.NotificationTemplates;
@@ -140,14 +139,5 @@ class EmailChangeMailTest extends NotificationTestBase {
         assertThat(resent.status()).isEqualTo(409);
         assertThat(resent.body()).doesNotContain(newAddress);
         assertThat(mail().messagesTo(oldAddress)).isEmpty();
-    }
-
-    private static ConsumerRecord<String, String> find(List<ConsumerRecord<String, String>> records, String key) {
-        return records.stream().filter(r -> r.value().contains(key)).findFirst().orElse(null);
-    }
-
-    private static String reasonOf(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader("kafka_dlt-exception-message");
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

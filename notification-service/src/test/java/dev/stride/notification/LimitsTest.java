@@ -40,8 +40,8 @@ class LimitsTest extends NotificationTestBase {
         String address = email();
         String zone = nightZone();
         UUID user = register(address, "en", zone);
-        String summary = request(user, "product", "weekly-summary",
-                Map.of("name", "Ada", "workouts", "3", "distanceKm", "20", "movingTime", "2 h"));
+        String summary = request(user, "product", "gear-retirement",
+                Map.of("name", "Ada", "gearName", "Pegasus 40", "distanceKm", "812"));
         await(() -> "quiet hours".equals(reason(summary)), "quiet hours");
         assertThat(status(summary)).isEqualTo("QUEUED");
         Timestamp next = jdbc.sql("select next_attempt_at from message where idempotency_key = :k")

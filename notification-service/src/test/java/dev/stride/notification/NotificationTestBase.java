@@ -1,5 +1,6 @@
 package dev.stride.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,6 +55,8 @@ public abstract class NotificationTestBase {
         System.setProperty("stride.notifications.delivery.retry-max", "2s");
         System.setProperty("stride.notifications.delivery.recipient-poll", "300ms");
         System.setProperty("stride.notifications.delivery.recipient-wait", "8s");
+        // digest tests run the job themselves at chosen instants; the scheduled run (real time) stays out of their way
+        System.setProperty("stride.notifications.digest.interval", "1h");
     }
 
     protected static final Duration WAIT = Duration.ofSeconds(45);
@@ -123,6 +128,17 @@ public abstract class NotificationTestBase {
 
     protected void publishRaw(String key, String value) {
         new TestKafka(brokers).send(Topics.NOTIFICATION_REQUESTS, key, value);
+    }
+
+    /** The dead-lettered request whose value contains {@code key}, or null. */
+    protected static ConsumerRecord<String, String> find(List<ConsumerRecord<String, String>> records, String key) {
+        return records.stream().filter(r -> r.value().contains(key)).findFirst().orElse(null);
+    }
+
+    /** The reason spring-kafka's dead-letter recoverer put in the header. */
+    protected static String reasonOf(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader("kafka_dlt-exception-message");
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     protected String status(String key) {

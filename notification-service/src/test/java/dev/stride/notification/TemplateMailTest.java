@@ -31,8 +31,8 @@ class TemplateMailTest extends NotificationTestBase {
             for (String locale : List.of("ru", "en")) {
                 String address = email();
                 UUID user = register(address, locale, dayZone());
-                if (spec.category() == Category.MARKETING) {
-                    setPreferences(user, Map.of("marketing", true));
+                if (!spec.category().defaultEnabled()) {
+                    setPreferences(user, Map.of(spec.category().wireName(), true));
                 }
                 String key = request(user, spec.category().wireName(), spec.id(), spec.sample());
                 MimeMessage mail = awaitMails(address, 1).get(0);
@@ -84,7 +84,8 @@ class TemplateMailTest extends NotificationTestBase {
         UUID user = register(address, "en", dayZone());
         Map<String, String> parameters = new HashMap<>(TemplateCatalog.find("weekly-summary").orElseThrow().sample());
         parameters.put("name", "Eve\r\nBcc: spy@evil.example\r\n<script>alert(1)</script><b>bold</b>");
-        String key = request(user, "product", "weekly-summary", parameters);
+        setPreferences(user, Map.of("digest", true));
+        String key = request(user, "digest", "weekly-summary", parameters);
 
         MimeMessage mail = awaitMails(address, 1).get(0);
         awaitStatus(key, "SENT");

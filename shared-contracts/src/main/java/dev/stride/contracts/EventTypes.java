@@ -6,6 +6,7 @@ public final class EventTypes {
     public static final String USER_REGISTERED = "user-registered";
     public static final String USER_DELETED = "user-deleted";
     public static final String WORKOUT_RECORDED = "workout-recorded";
+    /** Workout: a workout's summary changed; the payload is the whole new summary (WorkoutRecorded). */
     public static final String WORKOUT_UPDATED = "workout-updated";
     public static final String WORKOUT_DELETED = "workout-deleted";
     public static final String PROFILE_UPDATED = "profile-updated";

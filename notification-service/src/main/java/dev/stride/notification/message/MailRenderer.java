@@ -55,7 +55,7 @@ public class MailRenderer {
      */
     public Rendered render(TemplateCatalog.Spec spec, String lang, Map<String, String> parameters,
             String unsubscribeUrl) {
-        Locale locale = "ru".equals(lang) ? Locale.forLanguageTag("ru") : Locale.ENGLISH;
+        Locale locale = locale(lang);
         Object[] args = spec.params().stream().map(p -> parameters.getOrDefault(p, "")).toArray();
         Object[] headerArgs = spec.params().stream().map(p -> headerSafe(parameters.getOrDefault(p, ""))).toArray();
         String subject = headerSafe(messages.getMessage(spec.id() + ".subject", headerArgs, locale));
@@ -80,6 +80,18 @@ public class MailRenderer {
         }
         return new Rendered(subject, html.process("layout.html", context), text.process("layout.txt", context),
                 truncate(body, 2000));
+    }
+
+    static Locale locale(String lang) {
+        return "ru".equals(lang) ? Locale.forLanguageTag("ru") : Locale.ENGLISH;
+    }
+
+    /**
+     * One localized text of {@code mail/messages*.properties}, for values that mail composed in this
+     * service needs in the reader's language (the weekly digest); {@code fallback} when the code is missing.
+     */
+    public String text(String code, String lang, String fallback, Object... args) {
+        return messages.getMessage(code, args, fallback, locale(lang));
     }
 
     /** Each run of control characters (CR, LF, TAB, ...) becomes one space; header values stay one line. */

@@ -49,8 +49,10 @@ public final class TemplateCatalog {
         add("upload-failed", Category.PRODUCT, null, "name", "Мария", "fileName", "morning-run.fit",
                 "error", "The file is not a FIT, GPX or TCX file.");
         add("gear-retirement", Category.PRODUCT, null, "name", "Мария", "gearName", "Pegasus 40", "distanceKm", "812");
-        add("weekly-summary", Category.PRODUCT, null, "name", "Мария", "workouts", "4", "distanceKm", "42.2",
-                "movingTime", "4 h 05 min");
+        // written by this service's own digest job (DigestScheduler), values formatted in the reader's language
+        add("weekly-summary", Category.DIGEST, null, "name", "Мария", "week", "4 – 10 May 2026", "workouts", "4",
+                "distanceKm", "42.2", "movingTime", "4 h 05 min", "elevationM", "380",
+                "sports", "Run: 3, 32.2 km; Ride: 1, 10.0 km");
         add("marketing-offer", Category.MARKETING, "offerUrl", "name", "Мария", "offerTitle", "-20% on running shoes",
                 "offerUrl", "https://shop.example/offers/sample");
         add("event-reminder", Category.PRODUCT, "eventUrl", "name", "Мария", "eventName", "Moscow Half Marathon",

@@ -16,11 +16,12 @@ import dev.stride.contracts.payload.UserDeleted;
 import dev.stride.contracts.payload.UserRegistered;
 import dev.stride.kit.events.EventHandlers;
 import dev.stride.kit.events.NonRetryableEventException;
+import dev.stride.notification.digest.DigestStore;
 import dev.stride.notification.message.MessageErasure;
 
 /**
  * Keeps the recipient projection in step with identity events; {@code user-deleted} also erases the
- * user's delivery log, inbox and unsubscribe entries, dropping queued mail.
+ * user's delivery log, inbox and unsubscribe entries (dropping queued mail) and the weekly digest's rows.
  *
  * <p>Events of one user arrive in order (one topic, keyed by user id), so an {@code email-changed}
  * or {@code email-verified} for a user the projection does not hold means the user was deleted (or
@@ -36,10 +37,10 @@ class IdentityProjection {
 
     private final EventHandlers handlers;
 
-    IdentityProjection(EventHandlers.Factory events, RecipientStore store, MessageErasure erasure) {
+    IdentityProjection(EventHandlers.Factory events, RecipientStore store, MessageErasure erasure, DigestStore digests) {
         this.handlers = events.forConsumer("notification-recipients")
                 .on(EventTypes.USER_REGISTERED, UserRegistered.class, (user, envelope) -> store.upsert(user.userId(),
-                        user.email(), LOCALES.contains(user.locale()) ? user.locale() : "en",
+                        user.email(), displayName(user.displayName()), LOCALES.contains(user.locale()) ? user.locale() : "en",
                         validZone(user.timeZone()), envelope.occurredAt()))
                 .on(EventTypes.EMAIL_CHANGED, EmailChanged.class, (change, envelope) -> {
                     if (!store.changeEmail(change.userId(), validAddress(change.email()), envelope.occurredAt())) {
@@ -55,12 +56,18 @@ class IdentityProjection {
                 .on(EventTypes.USER_DELETED, UserDeleted.class, user -> {
                     store.erase(user.userId());
                     erasure.erase(user.userId());
+                    digests.eraseUser(user.userId());
                 });
     }
 
     @KafkaListener(topics = Topics.IDENTITY_EVENTS, groupId = "notification-service.recipients")
     void on(String message) {
         handlers.handle(message);
+    }
+
+    /** Only the greeting of the weekly digest uses it; a missing or oversized name is left out, not refused. */
+    private static String displayName(String name) {
+        return name == null || name.isBlank() || name.length() > 200 ? null : name.strip();
     }
 
     /** The address is parsed strictly here, so a bad one lands in the DLT rather than failing every mail later. */

@@ -45,7 +45,7 @@ class PreferencesService {
             Category category = Category.fromWire(entry.getKey());
             if (category == null || entry.getValue() == null) {
                 throw new StrideProblemException(ErrorCode.VALIDATION_FAILED,
-                        "Unknown category or missing value: '" + entry.getKey() + "'. Known: account, product, marketing.");
+                        "Unknown category or missing value: '" + entry.getKey() + "'. Known: account, product, digest, marketing.");
             }
             if (category.locked() && !entry.getValue()) {
                 throw new StrideProblemException(ErrorCode.VALIDATION_FAILED,

@@ -25,15 +25,17 @@ public class RecipientStore {
     }
 
     /** Inserts or refreshes the projection; a replayed older event never overwrites newer data. */
-    void upsert(UUID userId, String email, String locale, String timeZone, Instant occurredAt) {
+    void upsert(UUID userId, String email, String displayName, String locale, String timeZone, Instant occurredAt) {
         jdbc.sql("""
-                insert into recipient (user_id, email_ciphertext, locale, time_zone, created_at, updated_at)
-                values (:id, :email, :locale, :zone, :at, :at)
+                insert into recipient (user_id, email_ciphertext, display_name, locale, time_zone, created_at, updated_at)
+                values (:id, :email, :name, :locale, :zone, :at, :at)
                 on conflict (user_id) do update set email_ciphertext = excluded.email_ciphertext,
-                    locale = excluded.locale, time_zone = excluded.time_zone, updated_at = excluded.updated_at
+                    display_name = excluded.display_name, locale = excluded.locale, time_zone = excluded.time_zone,
+                    updated_at = excluded.updated_at
                 where recipient.updated_at < excluded.updated_at""")
                 .param("id", userId)
                 .param("email", cipher.encrypt(email, context(userId)))
+                .param("name", displayName)
                 .param("locale", locale)
                 .param("zone", timeZone)
                 .param("at", Timestamp.from(occurredAt))
