@@ -27,6 +27,7 @@ import dev.stride.contracts.payload.UserDeleted;
 import dev.stride.contracts.payload.WorkoutDeleted;
 import dev.stride.contracts.payload.WorkoutRecorded;
 import dev.stride.kit.test.StrideServiceTest;
+import dev.stride.kit.test.TestHttp;
 import dev.stride.kit.test.TestKafka;
 import dev.stride.notification.NotificationTestBase;
 import dev.stride.notification.message.DeliveryWorker;
@@ -218,6 +219,35 @@ class WeeklyDigestTest extends NotificationTestBase {
     private double distanceOf(UUID user) {
         return jdbc.sql("select coalesce(sum(distance_m), 0) from digest_workout where user_id = :id and not deleted")
                 .param("id", user).query(Double.class).single();
+    }
+
+    @Test
+    void theDigestsOneClickUnsubscribeStopsTheNextDigestButNotProductMail() throws Exception {
+        String zone = dayZone();
+        String address = email();
+        UUID user = optedIn(address, "en", zone);
+        Instant at = Instant.now();
+        workout(user, EventTypes.WORKOUT_RECORDED, UUID.randomUUID(), zone, MONDAY, "hike", 12_000, 14_400, 600, at);
+        // a workout in the following week, whose digest must not come any more
+        workout(user, EventTypes.WORKOUT_RECORDED, UUID.randomUUID(), zone, MONDAY.plusWeeks(1), "hike",
+                9000, 10_800, 400, at);
+        await(() -> counted(user) == 2, "workouts projected");
+        scheduler.runOnce(mondayAfter(zone, 9, 0));
+        String link = awaitMails(address, 1).get(0).getHeader("List-Unsubscribe")[0];
+
+        var answer = new TestHttp("http://127.0.0.1:" + port).post(
+                "/api/v1/notifications/unsubscribe" + link.substring(link.indexOf('?'), link.length() - 1), null, "{}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        scheduler.runOnce(MONDAY.plusWeeks(2).atTime(9, 0).atZone(ZoneId.of(zone)).toInstant());
+
+        assertThat(jdbc.sql("select count(*) from digest_week where user_id = :id").param("id", user)
+                .query(Integer.class).single()).as("only the first week was decided").isEqualTo(1);
+        assertThat(digestMessages(user)).isEqualTo(1);
+        var settings = http().get("/api/v1/notifications/preferences", userToken(user)).json().get("categories")
+                .toString();
+        assertThat(settings).contains("{\"category\":\"digest\",\"enabled\":false,\"locked\":false}")
+                .contains("{\"category\":\"product\",\"enabled\":true,\"locked\":false}");
+        assertThat(mail().messagesTo(address)).hasSize(1);
     }
 
     @Test
