@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.stride.contracts.EventTypes;
+import dev.stride.contracts.NotificationTemplates;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.GearThresholdReached;
 import dev.stride.contracts.payload.NotificationRequested;
@@ -29,7 +30,7 @@ import dev.stride.workout.workouts.WorkoutChanged.Facts;
 @Component
 class GearTotalsListener {
 
-    static final String TEMPLATE = "gear-retirement";
+    static final String TEMPLATE = NotificationTemplates.GEAR_RETIREMENT;
     static final String CATEGORY = "product";
 
     private final JdbcTemplate jdbc;
@@ -83,7 +84,7 @@ class GearTotalsListener {
                                 moving_time = moving_time + cast(? as float8)::numeric,
                                 workouts = workouts + ?
                 where id = ? and user_id = ?
-                returning id, type, brand, model, distance, retirement_distance, retired_at, retirement_notified_at""",
+                returning id, type, name, brand, model, distance, retirement_distance, retired_at, retirement_notified_at""",
                 distance, movingTime, sign, workout.gearId(), workout.userId());
         if (updated.isEmpty() || distance <= 0 || !mayNotify) {
             return; // the item was deleted meanwhile, or the change did not add distance to it
@@ -104,8 +105,9 @@ class GearTotalsListener {
         String subject = workout.userId().toString();
         events.publish(Topics.NOTIFICATION_REQUESTS, EventTypes.NOTIFICATION_REQUESTED, 1, subject,
                 new NotificationRequested(workout.userId(), CATEGORY, TEMPLATE,
-                        Map.of("gearId", gearId.toString(), "distance", String.valueOf(Math.round(total)),
-                                "retirementDistance", String.valueOf(Math.round(threshold))),
+                        Map.of(NotificationTemplates.GEAR_NAME, (String) gear.get("name"),
+                                NotificationTemplates.DISTANCE_KM, String.valueOf(Math.round(total / 1000)),
+                                "gearId", gearId.toString()),
                         TEMPLATE + ":" + gearId, null));
         events.publish(Topics.WORKOUT_EVENTS, EventTypes.GEAR_THRESHOLD_REACHED, 1, subject,
                 new GearThresholdReached(gearId, workout.userId(),

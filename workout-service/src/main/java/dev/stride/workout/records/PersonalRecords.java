@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.stride.contracts.EventTypes;
+import dev.stride.contracts.NotificationTemplates;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.NotificationRequested;
 import dev.stride.contracts.payload.PersonalRecordAchieved;
@@ -77,8 +78,9 @@ public class PersonalRecords {
                             effort.elapsedTime(), previous, achievedAt));
             if (previous != null) {
                 events.publish(Topics.NOTIFICATION_REQUESTS, EventTypes.NOTIFICATION_REQUESTED, 1, userId.toString(),
-                        new NotificationRequested(userId, "product", "personal-record",
-                                Map.of("distance", effort.name(), "time", duration(effort.elapsedTime()),
+                        new NotificationRequested(userId, "product", NotificationTemplates.PERSONAL_RECORD,
+                                Map.of(NotificationTemplates.EFFORT, effort.name(),
+                                        NotificationTemplates.TIME, duration(effort.elapsedTime()),
                                         "sport", sport.wireName(), "workoutId", workoutId.toString()),
                                 "personal-record:" + workoutId + ":" + effort.name(), null));
             }

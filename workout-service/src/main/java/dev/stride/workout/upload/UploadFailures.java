@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import dev.stride.contracts.EventTypes;
+import dev.stride.contracts.NotificationTemplates;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.NotificationRequested;
 import dev.stride.kit.events.EventPublisher;
@@ -33,8 +34,9 @@ class UploadFailures {
 
     void notifyUser(UUID uploadId, UUID userId, String fileName, String reason) {
         events.publish(Topics.NOTIFICATION_REQUESTS, EventTypes.NOTIFICATION_REQUESTED, 1, userId.toString(),
-                new NotificationRequested(userId, "product", "upload-failed",
-                        Map.of("uploadId", uploadId.toString(), "fileName", fileName, "reason", reason),
+                new NotificationRequested(userId, "product", NotificationTemplates.UPLOAD_FAILED,
+                        Map.of(NotificationTemplates.FILE_NAME, fileName, NotificationTemplates.REASON, reason,
+                                "uploadId", uploadId.toString()),
                         "upload-failed:" + uploadId, null));
     }
 }

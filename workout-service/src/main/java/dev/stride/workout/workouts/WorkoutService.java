@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Topics;
+import dev.stride.contracts.payload.WorkoutDeleted;
 import dev.stride.kit.events.EventPublisher;
 import dev.stride.kit.web.StrideProblemException;
 import dev.stride.kit.ids.TimeOrderedIds;
@@ -118,9 +119,5 @@ class WorkoutService {
         changes.publishEvent(new WorkoutChanged(workout.facts(), null));
         events.publish(Topics.WORKOUT_EVENTS, EventTypes.WORKOUT_DELETED, 1, userId.toString(),
                 new WorkoutDeleted(id, userId));
-    }
-
-    /** Payload of {@code workout-deleted}. */
-    record WorkoutDeleted(UUID workoutId, UUID userId) {
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.stride.contracts.EventCodec;
 import dev.stride.contracts.EventEnvelope;
 import dev.stride.contracts.EventTypes;
+import dev.stride.contracts.NotificationTemplates;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.GearThresholdReached;
 import dev.stride.contracts.payload.NotificationRequested;
@@ -251,11 +252,12 @@ class GearTest {
         assertThat(mine).hasSize(1);
         NotificationRequested request = mine.get(0);
         assertThat(request.recipientUserId()).isEqualTo(user);
-        assertThat(request.templateId()).isEqualTo("gear-retirement");
+        assertThat(request.templateId()).isEqualTo(NotificationTemplates.GEAR_RETIREMENT);
         assertThat(request.category()).isEqualTo("product");
         assertThat(request.idempotencyKey()).isEqualTo("gear-retirement:" + shoes);
-        assertThat(request.parameters()).containsEntry("gearId", shoes).containsEntry("distance", "21000")
-                .containsEntry("retirementDistance", "20000");
+        // the words notification-service's gear-retirement template needs
+        assertThat(request.parameters()).containsEntry(NotificationTemplates.GEAR_NAME, "Old faithful")
+                .containsEntry(NotificationTemplates.DISTANCE_KM, "21").containsEntry("gearId", shoes);
         assertThat(notifications.stream().filter(r -> r.value().contains(shoes)).findFirst().orElseThrow().key())
                 .isEqualTo(user.toString());
 

@@ -19,6 +19,7 @@ import dev.stride.contracts.EventCodec;
 import dev.stride.contracts.EventEnvelope;
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Services;
+import dev.stride.contracts.NotificationTemplates;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.NotificationRequested;
 import dev.stride.contracts.payload.PersonalRecordAchieved;
@@ -99,9 +100,9 @@ class RecordsPrivacyErasureTest {
                 rs -> rs.stream().anyMatch(r -> r.value().contains(key)), Duration.ofSeconds(30));
         NotificationRequested note = codec.payload(codec.read(notes.stream().filter(r -> r.value().contains(key))
                 .findFirst().orElseThrow().value()), NotificationRequested.class);
-        assertThat(note.templateId()).isEqualTo("personal-record");
-        assertThat(note.parameters()).containsEntry("distance", "1k").containsEntry("sport", "run")
-                .containsEntry("time", "4:10");
+        assertThat(note.templateId()).isEqualTo(NotificationTemplates.PERSONAL_RECORD);
+        assertThat(note.parameters()).containsEntry(NotificationTemplates.EFFORT, "1k").containsEntry("sport", "run")
+                .containsEntry(NotificationTemplates.TIME, "4:10");
 
         assertThat(http.delete("/api/v1/workouts/" + fast, token).status()).isEqualTo(204);
         JsonNode restored = record("1k");

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.stride.contracts.EventCodec;
 import dev.stride.contracts.EventEnvelope;
 import dev.stride.contracts.EventTypes;
+import dev.stride.contracts.NotificationTemplates;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.NotificationRequested;
 import dev.stride.kit.test.StrideServiceTest;
@@ -131,10 +132,11 @@ class UploadPipelineTest {
             EventEnvelope envelope = codec.read(record.value());
             assertThat(envelope.type()).isEqualTo(EventTypes.NOTIFICATION_REQUESTED);
             NotificationRequested request = codec.payload(envelope, NotificationRequested.class);
-            assertThat(request.templateId()).isEqualTo("upload-failed");
+            assertThat(request.templateId()).isEqualTo(NotificationTemplates.UPLOAD_FAILED);
             assertThat(request.category()).isEqualTo("product");
             assertThat(request.recipientUserId()).isEqualTo(user);
-            assertThat(request.parameters().get("reason")).isEqualTo(failed.get("error").asString());
+            assertThat(request.parameters().get(NotificationTemplates.REASON)).isEqualTo(failed.get("error").asString());
+            assertThat(request.parameters().get(NotificationTemplates.FILE_NAME)).isNotBlank();
         }
     }
 
