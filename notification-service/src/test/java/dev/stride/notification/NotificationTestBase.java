@@ -94,7 +94,11 @@ public abstract class NotificationTestBase {
 
     /** Publishes user-registered and waits until the projection has the user. */
     protected UUID register(String email, String locale, String zone) {
-        UUID user = UUID.randomUUID();
+        return register(UUID.randomUUID(), email, locale, zone);
+    }
+
+    /** Like {@link #register(String, String, String)} for a given user id. */
+    protected UUID register(UUID user, String email, String locale, String zone) {
         new TestKafka(brokers).send(Topics.IDENTITY_EVENTS, user.toString(), codec.write(codec.envelope(
                 EventTypes.USER_REGISTERED, 1, Services.GATEWAY, user.toString(),
                 new UserRegistered(user, email, "Мария", locale, zone), null)));

@@ -31,6 +31,8 @@ import dev.stride.notification.recipient.MailAddresses;
 @Component
 class NotificationIntake {
 
+    /** The consumer group every instance joins, so each request is handled by one of them. */
+    static final String GROUP = "notification-service.requests";
     static final int MAX_PARAMETERS = 20;
     static final int MAX_NAME_LENGTH = 64;
     static final int MAX_VALUE_LENGTH = 1000;
@@ -49,7 +51,7 @@ class NotificationIntake {
                 .on(EventTypes.NOTIFICATION_REQUESTED, NotificationRequested.class, this::accept);
     }
 
-    @KafkaListener(topics = Topics.NOTIFICATION_REQUESTS, groupId = "notification-service.requests")
+    @KafkaListener(topics = Topics.NOTIFICATION_REQUESTS, groupId = GROUP)
     void on(String message) {
         handlers.handle(message);
     }
