@@ -11,6 +11,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -81,6 +82,11 @@ public final class MailServer {
 
     public synchronized List<MimeMessage> all() {
         return greenMail == null ? List.of() : List.of(greenMail.getReceivedMessages());
+    }
+
+    /** Every message the server stored (since its last start), with the time it was received. */
+    public synchronized List<StoredMessage> stored() {
+        return greenMail == null ? List.of() : greenMail.getManagers().getImapHostManager().getAllMessages();
     }
 
     private static boolean addressedTo(MimeMessage message, String email) {

@@ -15,6 +15,9 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -128,6 +131,14 @@ public abstract class NotificationTestBase {
             Instant notBefore) {
         publishRaw(user.toString(), codec.write(codec.envelope(EventTypes.NOTIFICATION_REQUESTED, 1, Services.WORKOUT,
                 user.toString(), new NotificationRequested(user, category, template, parameters, key, notBefore), null)));
+    }
+
+    /** A producer for streams of records (one per call to {@link TestKafka#send} is too slow for hundreds). */
+    protected KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.LINGER_MS_CONFIG, 5));
     }
 
     protected void publishRaw(String key, String value) {
