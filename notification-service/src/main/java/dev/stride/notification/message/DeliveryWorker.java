@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -154,22 +153,30 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** Claims and handles one batch; @return how many rows it claimed. */
+    /**
+     * Claims and handles one batch over one SMTP session; @return how many rows it claimed. Once half
+     * the lease has passed, the rest of the batch is released instead of sent, so a send always
+     * starts well before the lease ends (the lease must exceed twice the SMTP connect + write + read
+     * timeouts), whatever the batch size.
+     */
     int runOnce() {
         Instant now = clock.instant();
-        List<MessageStore.Claimed> batch = messages.claim(properties.delivery().batchSize(), now,
-                now.plus(properties.delivery().lease()));
-        for (MessageStore.Claimed claim : batch) {
-            if (!running) {
-                release(claim);
-                continue;
-            }
-            try {
-                deliver(claim);
-            }
-            catch (RuntimeException | LinkageError ex) {
-                log.warn("delivery of message {} failed unexpectedly", claim.id(), ex);
-                failed(claim, new SmtpFailures.Verdict(false, "internal error: " + ex.getClass().getSimpleName()));
+        Duration lease = properties.delivery().lease();
+        List<MessageStore.Claimed> batch = messages.claim(properties.delivery().batchSize(), now, now.plus(lease));
+        Instant sendBy = now.plus(lease.dividedBy(2));
+        try (MailComposer.SmtpSession smtp = composer.session()) {
+            for (MessageStore.Claimed claim : batch) {
+                if (!running || clock.instant().isAfter(sendBy)) {
+                    release(claim);
+                    continue;
+                }
+                try {
+                    deliver(claim, smtp);
+                }
+                catch (RuntimeException | LinkageError ex) {
+                    log.warn("delivery of message {} failed unexpectedly", claim.id(), ex);
+                    failed(claim, new SmtpFailures.Verdict(false, "internal error: " + ex.getClass().getSimpleName()));
+                }
             }
         }
         return batch.size();
@@ -181,7 +188,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 .param("token", claim.claimToken()).update();
     }
 
-    private void deliver(MessageStore.Claimed claim) {
+    private void deliver(MessageStore.Claimed claim, MailComposer.SmtpSession smtp) {
         Instant now = clock.instant();
         Optional<RecipientStore.Recipient> found = recipients.find(claim.recipientUserId());
         if (found.isEmpty()) {
@@ -235,9 +242,9 @@ public class DeliveryWorker implements SmartLifecycle {
         MailRenderer.Rendered mail = renderer.render(spec.get(), recipient.locale(), claim.parameters(), unsubscribe);
         try {
             MimeMessage mime = composer.compose(claim.id(), email.get(), mail, unsubscribe);
-            composer.send(mime);
+            smtp.send(mime);
         }
-        catch (MailException | MessagingException ex) {
+        catch (MessagingException ex) {
             failed(claim, SmtpFailures.classify(ex));
             return;
         }
