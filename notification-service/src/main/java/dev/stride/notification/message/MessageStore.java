@@ -117,21 +117,23 @@ public class MessageStore {
      */
     public boolean complete(Claimed claim, MessageStatus status, String reason, boolean attempted, Instant nextAttemptAt,
             Instant now) {
-        int updated = jdbc.sql("""
-                update message set status = :status, reason = :reason, attempts = attempts + :attempted,
-                    next_attempt_at = :next, claim_token = null, updated_at = :now,
-                    sent_at = case when :status = 'SENT' then :now else sent_at end,
-                    to_address_ciphertext = case when :status in ('SENT', 'FAILED', 'SUPPRESSED') then null
-                                                 else to_address_ciphertext end
-                where id = :id and claim_token = :token""")
+        // one statement (one round trip, atomic) for the row and its history entry
+        int recorded = jdbc.sql("""
+                with updated as (
+                    update message set status = :status, reason = :reason, attempts = attempts + :attempted,
+                        next_attempt_at = :next, claim_token = null, updated_at = :now,
+                        sent_at = case when :status = 'SENT' then :now else sent_at end,
+                        to_address_ciphertext = case when :status in ('SENT', 'FAILED', 'SUPPRESSED') then null
+                                                     else to_address_ciphertext end
+                    where id = :id and claim_token = :token
+                    returning id)
+                insert into message_event (message_id, at, status, reason)
+                select id, :now, :status, :reason from updated""")
                 .param("status", status.name()).param("reason", reason).param("attempted", attempted ? 1 : 0)
                 .param("next", Timestamp.from(nextAttemptAt)).param("now", Timestamp.from(now))
                 .param("id", claim.id()).param("token", claim.claimToken())
                 .update();
-        if (updated == 1) {
-            event(claim.id(), status, reason, now);
-        }
-        return updated == 1;
+        return recorded == 1;
     }
 
     /** Marketing (or any category) mails handed to the relay for a recipient since {@code since}. */
