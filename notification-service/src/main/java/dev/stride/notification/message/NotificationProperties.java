@@ -70,7 +70,7 @@ public record NotificationProperties(String unsubscribeKey, Duration unsubscribe
 
         public Delivery {
             threads = threads == null ? 4 : threads;
-            batchSize = batchSize == null ? 5 : batchSize;
+            batchSize = batchSize == null ? 20 : batchSize;
             pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
             lease = lease == null ? Duration.ofMinutes(5) : lease;
             retryInitial = retryInitial == null ? Duration.ofSeconds(30) : retryInitial;
