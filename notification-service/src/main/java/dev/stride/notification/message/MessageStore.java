@@ -65,21 +65,23 @@ public class MessageStore {
      */
     public boolean insertIfAbsent(UUID id, String key, UUID recipient, String category, String templateId,
             Map<String, String> parameters, String toAddress, Instant nextAttemptAt, Instant now) {
+        // the row and its first history entry in one statement (one round trip)
         int inserted = jdbc.sql("""
-                insert into message (id, idempotency_key, recipient_user_id, category, template_id, parameters,
-                    to_address_ciphertext, own_address, status, next_attempt_at, created_at, updated_at)
-                values (:id, :key, :recipient, :category, :template, cast(:params as jsonb), :to, :own, 'QUEUED', :next,
-                    :now, :now)
-                on conflict (idempotency_key) do nothing""")
+                with inserted as (
+                    insert into message (id, idempotency_key, recipient_user_id, category, template_id, parameters,
+                        to_address_ciphertext, own_address, status, next_attempt_at, created_at, updated_at)
+                    values (:id, :key, :recipient, :category, :template, cast(:params as jsonb), :to, :own, 'QUEUED',
+                        :next, :now, :now)
+                    on conflict (idempotency_key) do nothing
+                    returning id)
+                insert into message_event (message_id, at, status, reason)
+                select id, :now, 'QUEUED', null from inserted""")
                 .param("id", id).param("key", key).param("recipient", recipient).param("category", category)
                 .param("template", templateId).param("params", JSON.writeValueAsString(parameters))
                 .param("to", toAddress == null ? null : cipher.encrypt(toAddress, toAddressContext(id)), Types.BINARY)
                 .param("own", toAddress != null)
                 .param("next", Timestamp.from(nextAttemptAt)).param("now", Timestamp.from(now))
                 .update();
-        if (inserted == 1) {
-            event(id, MessageStatus.QUEUED, null, now);
-        }
         return inserted == 1;
     }
 
@@ -187,12 +189,6 @@ public class MessageStore {
 
     private static String toAddressContext(UUID messageId) {
         return "message.to-address:" + messageId;
-    }
-
-    private void event(UUID id, MessageStatus status, String reason, Instant now) {
-        jdbc.sql("insert into message_event (message_id, at, status, reason) values (:id, :at, :status, :reason)")
-                .param("id", id).param("at", Timestamp.from(now)).param("status", status.name()).param("reason", reason)
-                .update();
     }
 
     private static MessageView view(ResultSet rs, int n) throws SQLException {

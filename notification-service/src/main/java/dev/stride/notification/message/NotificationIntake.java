@@ -51,7 +51,7 @@ class NotificationIntake {
                 .on(EventTypes.NOTIFICATION_REQUESTED, NotificationRequested.class, this::accept);
     }
 
-    @KafkaListener(topics = Topics.NOTIFICATION_REQUESTS, groupId = GROUP)
+    @KafkaListener(topics = Topics.NOTIFICATION_REQUESTS, groupId = GROUP, containerPostProcessor = "commitPerPoll")
     void on(String message) {
         handlers.handle(message);
     }
