@@ -23,8 +23,7 @@ import dev.stride.kit.test.TestKafka;
 @StrideServiceTest
 class DeliveryReliabilityTest extends NotificationTestBase {
 
-    private static final Map<String, String> RECORD = Map.of("name", "Anna", "effort", "10 km", "value", "48:10",
-            "workoutUrl", "https://stride.example/workouts/1");
+    private static final Map<String, String> RECORD = Map.of("name", "Anna", "effort", "10k", "time", "48:10");
 
     @Test
     void theSameRequestTwiceIsSentOnce() throws Exception {

@@ -21,7 +21,7 @@ class InboxTest extends NotificationTestBase {
         UUID user = register(address, "en", dayZone());
         for (int i = 1; i <= 3; i++) {
             String key = request(user, "product", "upload-failed",
-                    Map.of("name", "Kim", "fileName", "run" + i + ".fit", "error", "not a FIT file"));
+                    Map.of("name", "Kim", "fileName", "run" + i + ".fit", "reason", "not a FIT file"));
             awaitStatus(key, "SENT");
         }
         String suppressed = request(user, "marketing", "marketing-offer",

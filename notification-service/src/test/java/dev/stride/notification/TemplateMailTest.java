@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
+import dev.stride.contracts.NotificationTemplates;
 import dev.stride.kit.test.StrideServiceTest;
 
 import dev.stride.notification.message.TemplateCatalog;
@@ -20,9 +21,9 @@ import dev.stride.notification.recipient.Category;
 @StrideServiceTest
 class TemplateMailTest extends NotificationTestBase {
 
-    private static final Map<String, String> RU_SUBJECTS = Map.of("personal-record", "Новый личный рекорд: 5 km",
+    private static final Map<String, String> RU_SUBJECTS = Map.of("personal-record", "Новый личный рекорд: 5k",
             "password-reset", "Сброс пароля Stride", "weekly-summary", "Мария, ваша неделя в Stride");
-    private static final Map<String, String> EN_SUBJECTS = Map.of("personal-record", "New personal record: 5 km",
+    private static final Map<String, String> EN_SUBJECTS = Map.of("personal-record", "New personal record: 5k",
             "password-reset", "Reset your Stride password", "weekly-summary", "Мария, your week in Stride");
 
     @Test
@@ -98,5 +99,25 @@ class TemplateMailTest extends NotificationTestBase {
         assertThat(html).doesNotContain("<script>").doesNotContain("<b>bold</b>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;");
         assertThat(mail().messagesTo("spy@evil.example")).isEmpty();
+    }
+
+    /**
+     * Exactly what workout-service sends (it does not know the person's name, and adds context the
+     * template does not print): the mail greets the person by the name they registered with, in their
+     * language.
+     */
+    @Test
+    void aPersonalRecordRequestAsWorkoutServiceSendsItGreetsByTheRegisteredName() throws Exception {
+        String address = email();
+        UUID user = register(address, "ru", dayZone());
+        String key = request(user, "product", NotificationTemplates.PERSONAL_RECORD,
+                Map.of(NotificationTemplates.EFFORT, "1k", NotificationTemplates.TIME, "4:10", "sport", "run",
+                        "workoutId", UUID.randomUUID().toString()));
+
+        MimeMessage mail = awaitMails(address, 1).get(0);
+        awaitStatus(key, "SENT");
+        assertThat(mail.getSubject()).isEqualTo("Новый личный рекорд: 1k");
+        String text = (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
+        assertThat(text).contains("Здравствуйте, Мария!").contains("4:10");
     }
 }

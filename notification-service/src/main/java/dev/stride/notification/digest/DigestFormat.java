@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import dev.stride.contracts.NotificationTemplates;
 import dev.stride.notification.message.MailRenderer;
 
 /**
@@ -21,8 +22,6 @@ class DigestFormat {
 
     static final String TEMPLATE = "weekly-summary";
     /** Used in the greeting when the projection holds no display name (users registered before it kept one). */
-    private static final Map<String, String> NO_NAME = Map.of("ru", "спортсмен", "en", "there");
-
     private final MailRenderer texts;
 
     DigestFormat(MailRenderer texts) {
@@ -33,7 +32,9 @@ class DigestFormat {
         String lang = "ru".equals(user.locale()) ? "ru" : "en";
         Locale locale = Locale.forLanguageTag(lang);
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("name", user.displayName() != null ? user.displayName() : NO_NAME.get(lang));
+        if (user.displayName() != null) {
+            values.put(NotificationTemplates.NAME, user.displayName());
+        }
         values.put("week", week.monday().format(DateTimeFormatter.ofPattern("d MMMM", locale)) + " – "
                 + week.sunday().format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale)));
         values.put("workouts", Integer.toString(sports.stream().mapToInt(DigestStore.SportTotals::workouts).sum()));

@@ -1,6 +1,7 @@
 package dev.stride.notification.message;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import dev.stride.contracts.NotificationTemplates;
 import dev.stride.notification.recipient.Category;
 
 /**
@@ -50,12 +52,24 @@ public class MailRenderer {
         return engine;
     }
 
+    /** Producers need not know the person's name: without one the greeting uses a neutral word. */
+    private Map<String, String> withName(Map<String, String> parameters, Locale locale) {
+        String name = parameters.get(NotificationTemplates.NAME);
+        if (name != null && !name.isBlank()) {
+            return parameters;
+        }
+        Map<String, String> named = new HashMap<>(parameters);
+        named.put(NotificationTemplates.NAME, messages.getMessage("common.no-name", null, locale));
+        return named;
+    }
+
     /**
      * @param unsubscribeUrl the one-click link for non-account mail, null for account mail
      */
-    public Rendered render(TemplateCatalog.Spec spec, String lang, Map<String, String> parameters,
+    public Rendered render(TemplateCatalog.Spec spec, String lang, Map<String, String> requested,
             String unsubscribeUrl) {
         Locale locale = locale(lang);
+        Map<String, String> parameters = withName(requested, locale);
         Object[] args = spec.params().stream().map(p -> parameters.getOrDefault(p, "")).toArray();
         Object[] headerArgs = spec.params().stream().map(p -> headerSafe(parameters.getOrDefault(p, ""))).toArray();
         String subject = headerSafe(messages.getMessage(spec.id() + ".subject", headerArgs, locale));

@@ -114,6 +114,9 @@ class NotificationIntake {
             throw new NonRetryableEventException("parameters are oversized: " + total + " > " + MAX_TOTAL_BYTES + " bytes");
         }
         for (String name : spec.params()) {
+            if (name.equals(NotificationTemplates.NAME)) {
+                continue; // filled from the recipient projection when the producer does not know it
+            }
             String value = parameters.get(name);
             if (value == null || value.isBlank()) {
                 throw new NonRetryableEventException("template '" + spec.id() + "' needs parameter '" + name + "'");

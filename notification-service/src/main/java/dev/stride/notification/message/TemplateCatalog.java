@@ -44,11 +44,14 @@ public final class TemplateCatalog {
                 NotificationTemplates.CHANGED_AT, "2026-05-01 09:30 UTC");
         add(NotificationTemplates.EMAIL_CHANGED, Category.ACCOUNT, null, NotificationTemplates.NAME, "Мария",
                 NotificationTemplates.CHANGED_AT, "2026-05-01 09:30 UTC");
-        add("personal-record", Category.PRODUCT, "workoutUrl", "name", "Мария", "effort", "5 km", "value", "21:34",
-                "workoutUrl", "https://stride.example/workouts/sample");
-        add("upload-failed", Category.PRODUCT, null, "name", "Мария", "fileName", "morning-run.fit",
-                "error", "The file is not a FIT, GPX or TCX file.");
-        add("gear-retirement", Category.PRODUCT, null, "name", "Мария", "gearName", "Pegasus 40", "distanceKm", "812");
+        // workout-service's templates: the same words through shared-contracts (no link: the app opens the workout)
+        add(NotificationTemplates.PERSONAL_RECORD, Category.PRODUCT, null, NotificationTemplates.NAME, "Мария",
+                NotificationTemplates.EFFORT, "5k", NotificationTemplates.TIME, "21:34");
+        add(NotificationTemplates.UPLOAD_FAILED, Category.PRODUCT, null, NotificationTemplates.NAME, "Мария",
+                NotificationTemplates.FILE_NAME, "morning-run.fit",
+                NotificationTemplates.REASON, "The file is not a FIT, GPX or TCX file.");
+        add(NotificationTemplates.GEAR_RETIREMENT, Category.PRODUCT, null, NotificationTemplates.NAME, "Мария",
+                NotificationTemplates.GEAR_NAME, "Pegasus 40", NotificationTemplates.DISTANCE_KM, "812");
         // written by this service's own digest job (DigestScheduler), values formatted in the reader's language
         add("weekly-summary", Category.DIGEST, null, "name", "Мария", "week", "4 – 10 May 2026", "workouts", "4",
                 "distanceKm", "42.2", "movingTime", "4 h 05 min", "elevationM", "380",

@@ -66,9 +66,10 @@ public class RecipientStore {
     }
 
     public Optional<Recipient> find(UUID userId) {
-        return jdbc.sql("select locale, time_zone, email_verified from recipient where user_id = :id")
+        return jdbc.sql("select locale, time_zone, email_verified, display_name from recipient where user_id = :id")
                 .param("id", userId)
-                .query((rs, n) -> new Recipient(userId, rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .query((rs, n) -> new Recipient(userId, rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                        rs.getString(4)))
                 .optional();
     }
 
@@ -105,6 +106,7 @@ public class RecipientStore {
         return "recipient.email:" + userId;
     }
 
-    public record Recipient(UUID userId, String locale, String timeZone, boolean emailVerified) {
+    /** @param displayName the name the person gave at registration, null for recipients projected before it was kept */
+    public record Recipient(UUID userId, String locale, String timeZone, boolean emailVerified, String displayName) {
     }
 }

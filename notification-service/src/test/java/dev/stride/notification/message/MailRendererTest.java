@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.stride.contracts.NotificationTemplates;
+
 /** The renderer's own guarantees, independent of what the mail library does with the result. */
 class MailRendererTest {
 
@@ -30,8 +32,16 @@ class MailRendererTest {
     @Test
     void russianAndEnglishTextsDiffer() {
         TemplateCatalog.Spec spec = TemplateCatalog.find("personal-record").orElseThrow();
-        assertThat(renderer.render(spec, "ru", spec.sample(), null).subject()).isEqualTo("Новый личный рекорд: 5 km");
-        assertThat(renderer.render(spec, "en", spec.sample(), null).subject()).isEqualTo("New personal record: 5 km");
+        assertThat(renderer.render(spec, "ru", spec.sample(), null).subject()).isEqualTo("Новый личный рекорд: 5k");
+        assertThat(renderer.render(spec, "en", spec.sample(), null).subject()).isEqualTo("New personal record: 5k");
         assertThat(renderer.render(spec, "en", spec.sample(), null).html()).doesNotContain("unsubscribe");
+    }
+
+    @Test
+    void withoutAnyNameTheGreetingUsesANeutralWord() {
+        MailRenderer.Rendered mail = renderer.render(TemplateCatalog.find(NotificationTemplates.UPLOAD_FAILED)
+                .orElseThrow(), "en", Map.of(NotificationTemplates.FILE_NAME, "a.gpx",
+                        NotificationTemplates.REASON, "The file is empty."), null);
+        assertThat(mail.text()).contains("Hi there,").contains("a.gpx").contains("The file is empty.");
     }
 }
