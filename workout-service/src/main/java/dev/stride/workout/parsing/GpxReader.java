@@ -3,9 +3,7 @@ package dev.stride.workout.parsing;
 import dev.stride.workout.workouts.Sport;
 import java.time.Instant;
 import java.util.List;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * GPX 1.0 and 1.1. Every {@code trk} and every {@code trkseg} of the file is read; a new segment
@@ -17,15 +15,18 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class GpxReader {
 
-    private final XMLStreamReader xml;
+    private final XmlWalker xml;
     private final TrackPointsBuilder points;
     private final ParserLimits limits;
-    private String creator;
+    private final XmlWalker.Element gpxChild = this::gpxChild;
+    private final XmlWalker.Element trackChild = this::trackChild;
+    private final XmlWalker.Element pointChild = this::pointChild;
     private String type;
     private int tracks;
     private int untimed;
+    private final PointValues point = new PointValues();
 
-    GpxReader(XMLStreamReader xml, ParserLimits limits) {
+    GpxReader(XmlWalker xml, ParserLimits limits) {
         this.xml = xml;
         this.limits = limits;
         this.points = new TrackPointsBuilder(limits.maxPoints());
@@ -33,23 +34,8 @@ final class GpxReader {
 
     /** Called with the reader on the root {@code gpx} start element. */
     ParsedActivity read() throws XMLStreamException {
-        creator = xml.getAttributeValue(null, "creator");
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                String name = xml.getLocalName();
-                if (depth == 1 && name.equals("trk")) {
-                    readTrack();
-                } else {
-                    depth++;
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw XmlActivityReader.truncated("GPX");
-            }
-        }
+        String creator = xml.attribute("creator");
+        xml.walk(gpxChild);
         if (tracks == 0) {
             throw new WorkoutFileException(WorkoutFileException.Reason.NO_TRACK, "The GPX file has no track");
         }
@@ -70,82 +56,73 @@ final class GpxReader {
                 DeviceTotals.NONE, List.of(), points.stats());
     }
 
-    private void readTrack() throws XMLStreamException {
+    private boolean gpxChild(String name, int depth) throws XMLStreamException {
+        if (depth != 1 || !name.equals("trk")) {
+            return false;
+        }
         tracks++;
         points.newSegment();
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                String name = xml.getLocalName();
-                if (depth == 1 && name.equals("type")) {
-                    String t = xml.getElementText().trim();
-                    if (type == null && !t.isEmpty()) {
-                        type = t;
-                    }
-                } else if (depth == 1 && name.equals("trkseg")) {
-                    points.newSegment();
-                    depth++;
-                } else if (depth == 2 && name.equals("trkpt")) {
-                    readPoint();
-                } else {
-                    depth++;
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw XmlActivityReader.truncated("GPX");
+        xml.walk(trackChild);
+        return true;
+    }
+
+    private boolean trackChild(String name, int depth) throws XMLStreamException {
+        if (depth == 1 && name.equals("type")) {
+            String t = xml.text().trim();
+            if (type == null && !t.isEmpty()) {
+                type = t;
             }
+            return true;
         }
+        if (depth == 1 && name.equals("trkseg")) {
+            points.newSegment();
+            return false;
+        }
+        if (depth == 2 && name.equals("trkpt")) {
+            readPoint();
+            return true;
+        }
+        return false;
     }
 
     private void readPoint() throws XMLStreamException {
-        String latText = xml.getAttributeValue(null, "lat");
-        String lonText = xml.getAttributeValue(null, "lon");
+        String latText = xml.attribute("lat");
+        String lonText = xml.attribute("lon");
         if (latText == null || lonText == null) {
             throw new WorkoutFileException(WorkoutFileException.Reason.MALFORMED,
                     "A GPX track point has no lat/lon attributes");
         }
-        double lat = XmlText.number(latText, "trkpt lat", "GPX");
-        double lon = XmlText.number(lonText, "trkpt lon", "GPX");
-        XmlText.checkPosition(lat, lon, "GPX");
-        long time = TrackPoints.NO_TIME;
-        float ele = Float.NaN;
-        float hr = Float.NaN;
-        float cad = Float.NaN;
-        float power = Float.NaN;
-        float temp = Float.NaN;
-        float speed = Float.NaN;
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                String name = xml.getLocalName();
-                switch (name) {
-                    case "ele" -> ele = XmlText.optionalFloat(xml.getElementText(), name, "GPX");
-                    case "time" -> {
-                        if (depth == 1) {
-                            time = XmlText.epochMillis(xml.getElementText(), "GPX");
-                        } else {
-                            xml.getElementText();
-                        }
-                    }
-                    case "hr" -> hr = XmlText.optionalFloat(xml.getElementText(), name, "GPX");
-                    case "cad" -> cad = XmlText.optionalFloat(xml.getElementText(), name, "GPX");
-                    case "atemp" -> temp = XmlText.optionalFloat(xml.getElementText(), name, "GPX");
-                    case "power", "PowerInWatts" -> power = XmlText.optionalFloat(xml.getElementText(), name, "GPX");
-                    case "speed" -> speed = XmlText.optionalFloat(xml.getElementText(), name, "GPX");
-                    default -> depth++;
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw XmlActivityReader.truncated("GPX");
-            }
-        }
-        if (time == TrackPoints.NO_TIME) {
+        point.clear();
+        point.lat = XmlText.number(latText, "trkpt lat", "GPX");
+        point.lon = XmlText.number(lonText, "trkpt lon", "GPX");
+        XmlText.checkPosition(point.lat, point.lon, "GPX");
+        xml.walk(pointChild);
+        if (point.time == TrackPoints.NO_TIME) {
             untimed++;
         }
-        points.add(time, lat, lon, ele, Double.NaN, hr, cad, power, temp, speed);
+        point.addTo(points);
+    }
+
+    /** Values are matched by local name at any depth (extensions nest them); only the point's own time counts. */
+    private boolean pointChild(String name, int depth) throws XMLStreamException {
+        switch (name) {
+            case "ele" -> point.elevation = xml.optionalFloat(name);
+            case "time" -> {
+                if (depth == 1) {
+                    point.time = xml.epochMillis();
+                } else {
+                    xml.text();
+                }
+            }
+            case "hr" -> point.heartRate = xml.optionalFloat(name);
+            case "cad" -> point.cadence = xml.optionalFloat(name);
+            case "atemp" -> point.temperature = xml.optionalFloat(name);
+            case "power", "PowerInWatts" -> point.power = xml.optionalFloat(name);
+            case "speed" -> point.speed = xml.optionalFloat(name);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,9 +4,7 @@ import dev.stride.workout.workouts.Sport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Garmin Training Center XML (TCX v2): Activities/Activity/Lap/Track/Trackpoint with position,
@@ -21,10 +19,17 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class TcxReader {
 
-    private final XMLStreamReader xml;
+    private final XmlWalker xml;
     private final ParserLimits limits;
     private final TrackPointsBuilder points;
     private final List<ParsedLap> laps = new ArrayList<>();
+    private final XmlWalker.Element rootChild = this::rootChild;
+    private final XmlWalker.Element activityChild = this::activityChild;
+    private final XmlWalker.Element creatorChild = this::creatorChild;
+    private final XmlWalker.Element lapChild = this::lapChild;
+    private final XmlWalker.Element valueChild = this::valueChild;
+    private final XmlWalker.Element trackChild = this::trackChild;
+    private final XmlWalker.Element trackpointChild = this::trackpointChild;
     private String sport;
     private String creator;
     private Instant firstActivityId;
@@ -36,29 +41,25 @@ final class TcxReader {
     private boolean anyTimer;
     private boolean anyDistance;
     private boolean anyCalories;
+    // the lap being read
+    private Double lapTimer;
+    private Double lapDistance;
+    private Double lapCalories;
+    private Double lapAvgHr;
+    private Double lapMaxHr;
+    private int tracksInLap;
+    // the last HeartRateBpm / AverageHeartRateBpm / MaximumHeartRateBpm value read
+    private Double value;
+    private final PointValues point = new PointValues();
 
-    TcxReader(XMLStreamReader xml, ParserLimits limits) {
+    TcxReader(XmlWalker xml, ParserLimits limits) {
         this.xml = xml;
         this.limits = limits;
         this.points = new TrackPointsBuilder(limits.maxPoints());
     }
 
     ParsedActivity read() throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (xml.getLocalName().equals("Activity") && depth == 2) {
-                    readActivity();
-                } else {
-                    depth++;
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw XmlActivityReader.truncated("TCX");
-            }
-        }
+        xml.walk(rootChild);
         if (activities == 0) {
             throw new WorkoutFileException(WorkoutFileException.Reason.NO_TRACK, "The TCX file has no activity");
         }
@@ -83,9 +84,13 @@ final class TcxReader {
                 totals, List.of(), points.stats());
     }
 
-    private void readActivity() throws XMLStreamException {
+    /** Activities/Activity. */
+    private boolean rootChild(String name, int depth) throws XMLStreamException {
+        if (depth != 2 || !name.equals("Activity")) {
+            return false;
+        }
         activities++;
-        String activitySport = xml.getAttributeValue(null, "Sport");
+        String activitySport = xml.attribute("Sport");
         if (activitySport != null && (sport == null || sport.equalsIgnoreCase("Other"))
                 && !activitySport.isBlank()) {
             if (sport == null || !activitySport.equalsIgnoreCase("Other")) {
@@ -93,185 +98,144 @@ final class TcxReader {
             }
         }
         points.newSegment();
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                String name = xml.getLocalName();
-                if (depth == 1 && name.equals("Id")) {
-                    String id = xml.getElementText();
-                    if (firstActivityId == null && !id.isBlank()) {
-                        firstActivityId = Instant.ofEpochMilli(XmlText.epochMillis(id, "TCX"));
-                    }
-                } else if (depth == 1 && name.equals("Lap")) {
-                    readLap();
-                } else if (depth == 1 && name.equals("Creator")) {
-                    readCreator();
-                } else {
-                    depth++;
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw XmlActivityReader.truncated("TCX");
-            }
-        }
+        xml.walk(activityChild);
+        return true;
     }
 
-    private void readCreator() throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (depth == 1 && xml.getLocalName().equals("Name")) {
-                    String name = xml.getElementText().trim();
-                    if (creator == null && !name.isEmpty()) {
-                        creator = name;
-                    }
-                } else {
-                    depth++;
+    private boolean activityChild(String name, int depth) throws XMLStreamException {
+        if (depth != 1) {
+            return false;
+        }
+        switch (name) {
+            case "Id" -> {
+                String id = xml.text();
+                if (firstActivityId == null && !id.isBlank()) {
+                    firstActivityId = Instant.ofEpochMilli(XmlText.epochMillis(id, "TCX"));
                 }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw XmlActivityReader.truncated("TCX");
+            }
+            case "Lap" -> readLap();
+            case "Creator" -> xml.walk(creatorChild);
+            default -> {
+                return false;
             }
         }
+        return true;
+    }
+
+    private boolean creatorChild(String name, int depth) throws XMLStreamException {
+        if (depth != 1 || !name.equals("Name")) {
+            return false;
+        }
+        String text = xml.text().trim();
+        if (creator == null && !text.isEmpty()) {
+            creator = text;
+        }
+        return true;
     }
 
     private void readLap() throws XMLStreamException {
-        String startText = xml.getAttributeValue(null, "StartTime");
+        String startText = xml.attribute("StartTime");
         Instant lapStart = startText == null ? null : Instant.ofEpochMilli(XmlText.epochMillis(startText, "TCX"));
-        Double timer = null;
-        Double distance = null;
-        Double calories = null;
-        Double avgHr = null;
-        Double maxHr = null;
-        int tracksInLap = 0;
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                String name = xml.getLocalName();
-                if (depth == 1) {
-                    switch (name) {
-                        case "TotalTimeSeconds" -> timer = XmlText.number(xml.getElementText(), name, "TCX");
-                        case "DistanceMeters" -> distance = XmlText.number(xml.getElementText(), name, "TCX");
-                        case "Calories" -> calories = XmlText.number(xml.getElementText(), name, "TCX");
-                        case "AverageHeartRateBpm" -> avgHr = valueChild();
-                        case "MaximumHeartRateBpm" -> maxHr = valueChild();
-                        case "Track" -> {
-                            if (tracksInLap++ > 0) {
-                                points.newSegment();
-                            }
-                            readTrack();
-                        }
-                        default -> depth++;
-                    }
-                } else {
-                    depth++;
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw XmlActivityReader.truncated("TCX");
-            }
-        }
-        if (timer != null) {
+        lapTimer = null;
+        lapDistance = null;
+        lapCalories = null;
+        lapAvgHr = null;
+        lapMaxHr = null;
+        tracksInLap = 0;
+        xml.walk(lapChild);
+        if (lapTimer != null) {
             anyTimer = true;
-            sumTimer += timer;
+            sumTimer += lapTimer;
         }
-        if (distance != null) {
+        if (lapDistance != null) {
             anyDistance = true;
-            sumDistance += distance;
+            sumDistance += lapDistance;
         }
-        if (calories != null) {
+        if (lapCalories != null) {
             anyCalories = true;
-            sumCalories += calories;
+            sumCalories += lapCalories;
         }
-        laps.add(new ParsedLap(lapStart, new DeviceTotals(distance, timer, timer, calories, null, null), avgHr, maxHr));
+        laps.add(new ParsedLap(lapStart, new DeviceTotals(lapDistance, lapTimer, lapTimer, lapCalories, null, null),
+                lapAvgHr, lapMaxHr));
     }
 
-    private Double valueChild() throws XMLStreamException {
-        Double value = null;
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (xml.getLocalName().equals("Value")) {
-                    value = XmlText.number(xml.getElementText(), "Value", "TCX");
-                } else {
-                    depth++;
+    private boolean lapChild(String name, int depth) throws XMLStreamException {
+        if (depth != 1) {
+            return false;
+        }
+        switch (name) {
+            case "TotalTimeSeconds" -> lapTimer = xml.number(name);
+            case "DistanceMeters" -> lapDistance = xml.number(name);
+            case "Calories" -> lapCalories = xml.number(name);
+            case "AverageHeartRateBpm" -> lapAvgHr = value();
+            case "MaximumHeartRateBpm" -> lapMaxHr = value();
+            case "Track" -> {
+                if (tracksInLap++ > 0) {
+                    points.newSegment();
                 }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw XmlActivityReader.truncated("TCX");
+                xml.walk(trackChild);
+            }
+            default -> {
+                return false;
             }
         }
+        return true;
+    }
+
+    /** The {@code Value} inside a heart rate element, or null. */
+    private Double value() throws XMLStreamException {
+        value = null;
+        xml.walk(valueChild);
         return value;
     }
 
-    private void readTrack() throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (depth == 1 && xml.getLocalName().equals("Trackpoint")) {
-                    readTrackpoint();
-                } else {
-                    depth++;
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw XmlActivityReader.truncated("TCX");
-            }
+    private boolean valueChild(String name, int depth) throws XMLStreamException {
+        if (!name.equals("Value")) {
+            return false;
         }
+        value = xml.number(name);
+        return true;
+    }
+
+    private boolean trackChild(String name, int depth) throws XMLStreamException {
+        if (depth != 1 || !name.equals("Trackpoint")) {
+            return false;
+        }
+        readTrackpoint();
+        return true;
     }
 
     private void readTrackpoint() throws XMLStreamException {
-        long time = TrackPoints.NO_TIME;
-        double lat = Double.NaN;
-        double lon = Double.NaN;
-        float ele = Float.NaN;
-        double dist = Double.NaN;
-        float hr = Float.NaN;
-        float cad = Float.NaN;
-        float power = Float.NaN;
-        float speed = Float.NaN;
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                String name = xml.getLocalName();
-                switch (name) {
-                    case "Time" -> time = XmlText.epochMillis(xml.getElementText(), "TCX");
-                    case "LatitudeDegrees" -> lat = XmlText.number(xml.getElementText(), name, "TCX");
-                    case "LongitudeDegrees" -> lon = XmlText.number(xml.getElementText(), name, "TCX");
-                    case "AltitudeMeters" -> ele = XmlText.optionalFloat(xml.getElementText(), name, "TCX");
-                    case "DistanceMeters" -> dist = XmlText.number(xml.getElementText(), name, "TCX");
-                    case "HeartRateBpm" -> {
-                        Double v = valueChild();
-                        hr = v == null ? Float.NaN : v.floatValue();
-                    }
-                    case "Cadence", "RunCadence" -> cad = XmlText.optionalFloat(xml.getElementText(), name, "TCX");
-                    case "Watts" -> power = XmlText.optionalFloat(xml.getElementText(), name, "TCX");
-                    case "Speed" -> speed = XmlText.optionalFloat(xml.getElementText(), name, "TCX");
-                    default -> depth++;
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw XmlActivityReader.truncated("TCX");
-            }
+        point.clear();
+        xml.walk(trackpointChild);
+        if (!Double.isNaN(point.lat) || !Double.isNaN(point.lon)) {
+            XmlText.checkPosition(point.lat, point.lon, "TCX");
         }
-        if (!Double.isNaN(lat) || !Double.isNaN(lon)) {
-            XmlText.checkPosition(lat, lon, "TCX");
-        }
-        if (time == TrackPoints.NO_TIME) {
+        if (point.time == TrackPoints.NO_TIME) {
             untimed++;
         }
-        points.add(time, lat, lon, ele, dist, hr, cad, power, Float.NaN, speed);
+        point.addTo(points);
+    }
+
+    /** Values are matched by local name at any depth (Position and the TPX extension nest them). */
+    private boolean trackpointChild(String name, int depth) throws XMLStreamException {
+        switch (name) {
+            case "Time" -> point.time = xml.epochMillis();
+            case "LatitudeDegrees" -> point.lat = xml.number(name);
+            case "LongitudeDegrees" -> point.lon = xml.number(name);
+            case "AltitudeMeters" -> point.elevation = xml.optionalFloat(name);
+            case "DistanceMeters" -> point.distance = xml.number(name);
+            case "HeartRateBpm" -> {
+                Double v = value();
+                point.heartRate = v == null ? Float.NaN : v.floatValue();
+            }
+            case "Cadence", "RunCadence" -> point.cadence = xml.optionalFloat(name);
+            case "Watts" -> point.power = xml.optionalFloat(name);
+            case "Speed" -> point.speed = xml.optionalFloat(name);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 }

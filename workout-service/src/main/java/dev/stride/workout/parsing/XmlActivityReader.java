@@ -31,10 +31,10 @@ final class XmlActivityReader {
             }
             String root = xml.getLocalName();
             if (root.equals("gpx")) {
-                return new GpxReader(xml, limits).read();
+                return new GpxReader(new XmlWalker(xml, "GPX"), limits).read();
             }
             if (root.equals("TrainingCenterDatabase")) {
-                return new TcxReader(xml, limits).read();
+                return new TcxReader(new XmlWalker(xml, "TCX"), limits).read();
             }
             throw notAnActivity();
         } catch (XMLStreamException | RuntimeException e) {
