@@ -56,8 +56,13 @@ final class FitReader {
     }
 
     static boolean looksLikeFit(byte[] head, int n) {
-        return n >= 12 && (head[0] == 12 || head[0] == 14) && head[8] == '.' && head[9] == 'F' && head[10] == 'I'
-                && head[11] == 'T';
+        return looksLikeFit(head, 0, n);
+    }
+
+    /** A FIT header (size 12 or 14, ".FIT" at offset 8) at {@code offset}, within the first {@code end} bytes. */
+    private static boolean looksLikeFit(byte[] b, int offset, int end) {
+        return end - offset >= 12 && (b[offset] == 12 || b[offset] == 14) && b[offset + 8] == '.'
+                && b[offset + 9] == 'F' && b[offset + 10] == 'I' && b[offset + 11] == 'T';
     }
 
     ParsedActivity read(byte[] file) {
@@ -101,31 +106,41 @@ final class FitReader {
         return assemble(track);
     }
 
-    /** Header, declared length and CRC, so that truncation and corruption have their own messages. */
-    private static void checkStructure(byte[] file) {
-        int headerSize = file[0] & 0xFF;
-        if (file.length < headerSize) {
-            throw new WorkoutFileException(WorkoutFileException.Reason.TRUNCATED, "The FIT file is truncated");
-        }
-        long dataSize = (file[4] & 0xFFL) | (file[5] & 0xFFL) << 8 | (file[6] & 0xFFL) << 16 | (file[7] & 0xFFL) << 24;
-        if (dataSize == 0) {
-            throw new WorkoutFileException(WorkoutFileException.Reason.EMPTY_FILE,
-                    "The FIT file is empty: its header declares no data (the recording was probably never finished)");
-        }
-        if (file.length < headerSize + dataSize + 2) {
-            throw new WorkoutFileException(WorkoutFileException.Reason.TRUNCATED,
-                    "The FIT file is truncated: it declares " + (headerSize + dataSize + 2) + " bytes but has "
-                            + file.length);
-        }
-        boolean intact;
-        try {
-            intact = new Decode().checkFileIntegrity(new ByteArrayInputStream(file));
-        } catch (RuntimeException e) {
-            intact = false;
-        }
-        if (!intact) {
-            throw new WorkoutFileException(WorkoutFileException.Reason.CORRUPT,
-                    "The FIT file is damaged: its checksum (CRC) does not match the content");
+    /**
+     * Header, declared length and CRC of every FIT file in the byte array (a FIT file may be a
+     * chain of several), so that truncation and corruption have their own messages. The CRC is
+     * computed over the bytes already in memory; the FIT SDK's {@code Decode.checkFileIntegrity}
+     * would decode the whole file a second time to find the same answer (a third of the FIT
+     * parse time, docs/performance.md).
+     */
+    static void checkStructure(byte[] file) {
+        int offset = 0;
+        while (offset < file.length) {
+            int remaining = file.length - offset;
+            if (offset > 0 && !looksLikeFit(file, offset, file.length)) {
+                throw new WorkoutFileException(WorkoutFileException.Reason.CORRUPT,
+                        "The FIT file is damaged: " + remaining + " bytes after its end are not a FIT file");
+            }
+            int headerSize = file[offset] & 0xFF;
+            if (remaining < headerSize) {
+                throw new WorkoutFileException(WorkoutFileException.Reason.TRUNCATED, "The FIT file is truncated");
+            }
+            long dataSize = (file[offset + 4] & 0xFFL) | (file[offset + 5] & 0xFFL) << 8
+                    | (file[offset + 6] & 0xFFL) << 16 | (file[offset + 7] & 0xFFL) << 24;
+            if (dataSize == 0) {
+                throw new WorkoutFileException(WorkoutFileException.Reason.EMPTY_FILE,
+                        "The FIT file is empty: its header declares no data (the recording was probably never finished)");
+            }
+            long length = headerSize + dataSize + 2;
+            if (remaining < length) {
+                throw new WorkoutFileException(WorkoutFileException.Reason.TRUNCATED,
+                        "The FIT file is truncated: it declares " + (offset + length) + " bytes but has " + file.length);
+            }
+            if (FitCrc.of(file, offset, offset + (int) length) != 0) {
+                throw new WorkoutFileException(WorkoutFileException.Reason.CORRUPT,
+                        "The FIT file is damaged: its checksum (CRC) does not match the content");
+            }
+            offset += (int) length;
         }
     }
 
