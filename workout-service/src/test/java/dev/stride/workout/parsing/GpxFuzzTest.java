@@ -1,0 +1,16 @@
+package dev.stride.workout.parsing;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Fuzzes the GPX path of {@link WorkoutFileParser}. Seeds: {@code GpxFuzzTestInputs/} in the test
+ * resources (small real GPX files and inputs the fuzzer once crashed the parser with).
+ * A plain {@code mvn test} runs only the seeds; {@code JAZZER_FUZZ=1} fuzzes (docs/workouts.md).
+ */
+class GpxFuzzTest {
+
+    @FuzzTest(maxDuration = "30s")
+    void gpxParsesOrIsRejectedWithAReason(byte[] file) {
+        FuzzContract.parsesOrRejectsWithAReason(file);
+    }
+}
