@@ -1,5 +1,6 @@
 package dev.stride.workout.parsing;
 
+import java.util.Arrays;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -27,6 +28,9 @@ final class XmlWalker {
 
     private final XMLStreamReader xml;
     private final String format;
+    private final IsoTime isoTime = new IsoTime();
+    private char[] text = new char[64];
+    private int length;
 
     XmlWalker(XMLStreamReader xml, String format) {
         this.xml = xml;
@@ -57,19 +61,84 @@ final class XmlWalker {
 
     /** The text of the current element, which must have no child elements; reads its end tag. */
     String text() throws XMLStreamException {
-        return xml.getElementText();
+        readText();
+        return new String(text, 0, length);
     }
 
     double number(String element) throws XMLStreamException {
-        return XmlText.number(text(), element, format);
+        readText();
+        double fast = XmlText.fastNumber(text, start(), end());
+        return Double.isNaN(fast) ? XmlText.number(new String(text, 0, length), element, format) : fast;
     }
 
     /** NaN when the element is empty. */
     float optionalFloat(String element) throws XMLStreamException {
-        return XmlText.optionalFloat(text(), element, format);
+        readText();
+        if (start() == end()) {
+            return Float.NaN;
+        }
+        double fast = XmlText.fastNumber(text, start(), end());
+        return Double.isNaN(fast) ? XmlText.optionalFloat(new String(text, 0, length), element, format) : (float) fast;
     }
 
     long epochMillis() throws XMLStreamException {
-        return XmlText.epochMillis(text(), format);
+        readText();
+        long fast = isoTime.epochMillis(text, start(), end());
+        return fast != IsoTime.NOT_FAST ? fast : XmlText.epochMillis(new String(text, 0, length), format);
+    }
+
+    /**
+     * Reads the current element's text into {@link #text} (reused from element to element, so
+     * the hundreds of thousands of numbers and times of a file make no String each) and its end
+     * tag. What {@code XMLStreamReader.getElementText} does, without the String.
+     */
+    private void readText() throws XMLStreamException {
+        length = 0;
+        while (true) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                case XMLStreamConstants.ENTITY_REFERENCE -> {
+                    char[] chars = xml.getText().toCharArray();
+                    append(chars, 0, chars.length);
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return;
+                }
+                case XMLStreamConstants.END_DOCUMENT -> throw XmlActivityReader.truncated(format);
+                case XMLStreamConstants.START_ELEMENT -> throw new WorkoutFileException(
+                        WorkoutFileException.Reason.MALFORMED, "The " + format + " file has an element <"
+                        + xml.getLocalName() + "> where only a value is allowed");
+                default -> {
+                    // comments and processing instructions inside a value are skipped, as getElementText does
+                }
+            }
+        }
+    }
+
+    private void append(char[] chars, int from, int count) {
+        if (length + count > text.length) {
+            text = Arrays.copyOf(text, Math.max(text.length * 2, length + count));
+        }
+        System.arraycopy(chars, from, text, length, count);
+        length += count;
+    }
+
+    /** The text without leading and trailing whitespace, as String.trim sees it. */
+    private int start() {
+        int i = 0;
+        while (i < length && text[i] <= ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private int end() {
+        int i = length;
+        while (i > 0 && text[i - 1] <= ' ') {
+            i--;
+        }
+        return Math.max(i, start());
     }
 }
