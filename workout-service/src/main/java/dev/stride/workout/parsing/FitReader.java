@@ -7,11 +7,15 @@ import com.garmin.fit.Event;
 import com.garmin.fit.EventMesg;
 import com.garmin.fit.EventType;
 import com.garmin.fit.FileIdMesg;
+import com.garmin.fit.Fit;
 import com.garmin.fit.FitRuntimeException;
 import com.garmin.fit.GarminProduct;
 import com.garmin.fit.LapMesg;
 import com.garmin.fit.Manufacturer;
+import com.garmin.fit.Mesg;
 import com.garmin.fit.MesgBroadcaster;
+import com.garmin.fit.MesgListener;
+import com.garmin.fit.MesgNum;
 import com.garmin.fit.RecordMesg;
 import com.garmin.fit.SessionMesg;
 import com.garmin.fit.SportMesg;
@@ -71,7 +75,6 @@ final class FitReader {
         MesgBroadcaster broadcaster = new MesgBroadcaster(decode);
         broadcaster.addListener((FileIdMesg m) -> onFileId(m));
         broadcaster.addListener((DeviceInfoMesg m) -> onDeviceInfo(m));
-        broadcaster.addListener((RecordMesg m) -> onRecord(m));
         broadcaster.addListener((LapMesg m) -> lapMesgs.add(m));
         broadcaster.addListener((SessionMesg m) -> sessionMesgs.add(m));
         broadcaster.addListener((EventMesg m) -> onEvent(m));
@@ -80,7 +83,16 @@ final class FitReader {
             sportMesgSubSport = m.getSubSport() == null ? null : m.getSubSport().name().toLowerCase(Locale.ROOT);
         });
         try {
-            decode.read(new ByteArrayInputStream(file), broadcaster, broadcaster);
+            // records (nearly all messages of a file) are read from the decoded message itself; the
+            // broadcaster would first copy each, field by field, into a RecordMesg
+            MesgListener messages = m -> {
+                if (m.getNum() == MesgNum.RECORD) {
+                    onRecord(m);
+                } else {
+                    broadcaster.onMesg(m);
+                }
+            };
+            decode.read(new ByteArrayInputStream(file), messages, broadcaster);
         } catch (WorkoutFileException e) {
             throw e;
         } catch (FitRuntimeException e) {
@@ -207,20 +219,35 @@ final class FitReader {
         }
     }
 
-    private void onRecord(RecordMesg m) {
-        long t = m.getTimestamp() == null ? TrackPoints.NO_TIME : millis(m.getTimestamp());
-        Integer la = m.getPositionLat();
-        Integer lo = m.getPositionLong();
+    private void onRecord(Mesg m) {
+        Long timestamp = m.getFieldLongValue(RecordMesg.TimestampFieldNum, 0, Fit.SUBFIELD_INDEX_MAIN_FIELD);
+        long t = timestamp == null ? TrackPoints.NO_TIME : millis(m.timestampToDateTime(timestamp));
+        Integer la = m.getFieldIntegerValue(RecordMesg.PositionLatFieldNum, 0, Fit.SUBFIELD_INDEX_MAIN_FIELD);
+        Integer lo = m.getFieldIntegerValue(RecordMesg.PositionLongFieldNum, 0, Fit.SUBFIELD_INDEX_MAIN_FIELD);
         double lat = la == null || lo == null ? Double.NaN : la * SEMICIRCLE_TO_DEGREES;
         double lon = la == null || lo == null ? Double.NaN : lo * SEMICIRCLE_TO_DEGREES;
         if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
             lat = Double.NaN;
             lon = Double.NaN;
         }
-        Float alt = m.getEnhancedAltitude() != null ? m.getEnhancedAltitude() : m.getAltitude();
-        Float speed = m.getEnhancedSpeed() != null ? m.getEnhancedSpeed() : m.getSpeed();
-        points.add(t, lat, lon, f(alt), m.getDistance() == null ? Double.NaN : m.getDistance(), f(m.getHeartRate()),
-                f(m.getCadence()), f(m.getPower()), f(m.getTemperature()), f(speed));
+        Float alt = floatField(m, RecordMesg.EnhancedAltitudeFieldNum);
+        if (alt == null) {
+            alt = floatField(m, RecordMesg.AltitudeFieldNum);
+        }
+        Float speed = floatField(m, RecordMesg.EnhancedSpeedFieldNum);
+        if (speed == null) {
+            speed = floatField(m, RecordMesg.SpeedFieldNum);
+        }
+        Float distance = floatField(m, RecordMesg.DistanceFieldNum);
+        points.add(t, lat, lon, f(alt), distance == null ? Double.NaN : distance,
+                f(m.getFieldShortValue(RecordMesg.HeartRateFieldNum, 0, Fit.SUBFIELD_INDEX_MAIN_FIELD)),
+                f(m.getFieldShortValue(RecordMesg.CadenceFieldNum, 0, Fit.SUBFIELD_INDEX_MAIN_FIELD)),
+                f(m.getFieldIntegerValue(RecordMesg.PowerFieldNum, 0, Fit.SUBFIELD_INDEX_MAIN_FIELD)),
+                f(m.getFieldByteValue(RecordMesg.TemperatureFieldNum, 0, Fit.SUBFIELD_INDEX_MAIN_FIELD)), f(speed));
+    }
+
+    private static Float floatField(Mesg m, int field) {
+        return m.getFieldFloatValue(field, 0, Fit.SUBFIELD_INDEX_MAIN_FIELD);
     }
 
     private static float f(Number n) {
