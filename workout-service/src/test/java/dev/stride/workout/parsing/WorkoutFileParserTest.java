@@ -250,6 +250,27 @@ class WorkoutFileParserTest {
     }
 
     @Test
+    void checksEveryFileOfAChainedFitAndRejectsBytesAfterTheLastOne() throws IOException {
+        byte[] fit = resource("fitparse_garmin-fenix-5-run.fit");
+        byte[] chained = new byte[fit.length * 2];
+        System.arraycopy(fit, 0, chained, 0, fit.length);
+        System.arraycopy(fit, 0, chained, fit.length, fit.length);
+        assertThat(parser.parse(new ByteArrayInputStream(chained.clone()), "run.fit").points().size()).isEqualTo(21);
+
+        chained[fit.length + fit.length / 2] ^= 0x55;
+        assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(chained), "run.fit"))
+                .isInstanceOfSatisfying(WorkoutFileException.class,
+                        e -> assertThat(e.reason()).isEqualTo(WorkoutFileException.Reason.CORRUPT))
+                .hasMessage("The FIT file is damaged: its checksum (CRC) does not match the content");
+
+        byte[] trailing = java.util.Arrays.copyOf(fit, fit.length + 12);
+        assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(trailing), "run.fit"))
+                .isInstanceOfSatisfying(WorkoutFileException.class,
+                        e -> assertThat(e.reason()).isEqualTo(WorkoutFileException.Reason.CORRUPT))
+                .hasMessage("The FIT file is damaged: 12 bytes after its end are not a FIT file");
+    }
+
+    @Test
     void stopsAGzipBombAsSoonAsTheDecompressedBoundIsCrossed() throws IOException {
         // a 1 GB bomb: 128 concatenated gzip members of 8 MB of spaces each (GZIPInputStream reads them all)
         byte[] spaces = new byte[8 << 20];
