@@ -1,5 +1,6 @@
 package dev.stride.workout.parsing;
 
+import java.nio.CharBuffer;
 import java.util.Arrays;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -30,6 +31,7 @@ final class XmlWalker {
     private final String format;
     private final IsoTime isoTime = new IsoTime();
     private char[] text = new char[64];
+    private CharBuffer view = CharBuffer.wrap(text);
     private int length;
 
     XmlWalker(XMLStreamReader xml, String format) {
@@ -67,7 +69,7 @@ final class XmlWalker {
 
     double number(String element) throws XMLStreamException {
         readText();
-        double fast = XmlText.fastNumber(text, start(), end());
+        double fast = XmlText.fastNumber(view, start(), end());
         return Double.isNaN(fast) ? XmlText.number(new String(text, 0, length), element, format) : fast;
     }
 
@@ -77,7 +79,7 @@ final class XmlWalker {
         if (start() == end()) {
             return Float.NaN;
         }
-        double fast = XmlText.fastNumber(text, start(), end());
+        double fast = XmlText.fastNumber(view, start(), end());
         return Double.isNaN(fast) ? XmlText.optionalFloat(new String(text, 0, length), element, format) : (float) fast;
     }
 
@@ -120,6 +122,7 @@ final class XmlWalker {
     private void append(char[] chars, int from, int count) {
         if (length + count > text.length) {
             text = Arrays.copyOf(text, Math.max(text.length * 2, length + count));
+            view = CharBuffer.wrap(text);
         }
         System.arraycopy(chars, from, text, length, count);
         length += count;
