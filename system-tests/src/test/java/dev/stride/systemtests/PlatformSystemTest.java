@@ -246,6 +246,140 @@ class PlatformSystemTest {
         }
     }
 
+    /**
+     * Real files from other projects' devices, uploaded through the gateway: the slower run first (it
+     * sets the baselines), then a faster one, which beats them. The workout, its streams, the stats and
+     * the records read back through the gateway; each beaten record sends a mail in the user's
+     * language (Russian here), read from GreenMail.
+     */
+    @Test
+    void uploadedRunsGiveWorkoutStreamsStatsRecordsAndARecordMailInTheUsersLanguage() throws Exception {
+        String email = "uploader-" + UUID.randomUUID() + "@example.org";
+        String password = "Uploader-" + UUID.randomUUID();
+        assertThat(post("/api/v1/auth/register", json.createObjectNode().put("email", email).put("password", password)
+                .put("displayName", "Бегун").put("locale", "ru").put("timeZone", daytimeZone()).toString(), null)
+                .statusCode()).isEqualTo(202);
+        String token = json.readTree(post("/api/v1/auth/login", json.createObjectNode().put("email", email)
+                .put("password", password).toString(), null).body()).path("accessToken").asText();
+        Path files = repoRoot().resolveSibling("shared").resolve("testdata/workouts");
+
+        String slower = processedWorkout(upload(files.resolve("tcx/sportslib_20160911_run_708752345.tcx"), token),
+                token);
+        String faster = processedWorkout(upload(files.resolve("gpx/sportslib_20170319_run_906581465.gpx"), token),
+                token);
+
+        // EXPECTED.md: sportslib asserts elapsed 1958 s exactly and 1038 samples for this file
+        JsonNode workout = json.readTree(get("/api/v1/workouts/" + faster, token).body());
+        assertThat(workout.path("sport").asText()).isEqualTo("run");
+        assertThat(workout.path("elapsedTime").asDouble()).isEqualTo(1958.0);
+        assertThat(workout.path("distance").asDouble()).as("it holds a 2 mile best effort").isGreaterThan(3218.7);
+
+        JsonNode streams = json.readTree(get("/api/v1/workouts/" + faster
+                + "/streams?keys=time,distance,heartrate,latlng&resolution=high", token).body());
+        assertThat(streams.path("time").path("originalSize").asInt()).isEqualTo(1038);
+        JsonNode distances = streams.path("distance").path("data");
+        assertThat(distances.get(distances.size() - 1).asDouble()).isCloseTo(workout.path("distance").asDouble(),
+                org.assertj.core.data.Offset.offset(1.0));
+        assertThat(streams.path("heartrate").path("data").size()).isPositive();
+        assertThat(streams.path("latlng").path("data").get(0).size()).isEqualTo(2);
+
+        JsonNode allTime = json.readTree(get("/api/v1/athletes/me/stats?sport=run", token).body())
+                .path("bySport").path("run").path("allTime");
+        assertThat(allTime.path("count").asInt()).isEqualTo(2);
+        JsonNode slowerWorkout = json.readTree(get("/api/v1/workouts/" + slower, token).body());
+        assertThat(allTime.path("distance").asDouble()).isCloseTo(
+                workout.path("distance").asDouble() + slowerWorkout.path("distance").asDouble(),
+                org.assertj.core.data.Offset.offset(0.01));
+
+        JsonNode records = json.readTree(get("/api/v1/athletes/me/records", token).body()).path("records");
+        JsonNode oneK = null;
+        for (JsonNode record : records) {
+            if (record.path("effort").asText().equals("1k")) {
+                oneK = record;
+            }
+        }
+        assertThat(oneK).as("1 km record in " + records).isNotNull();
+        assertThat(oneK.path("workoutId").asText()).isEqualTo(faster);
+        assertThat(oneK.path("history").size()).isEqualTo(2);
+
+        List<String> subjects = awaitSubjects(email, "Новый личный рекорд");
+        assertThat(subjects).as("one mail per beaten record, in Russian")
+                .contains("Новый личный рекорд: 1k").doesNotHaveDuplicates();
+    }
+
+    /** A zone where it is daytime now, so that quiet hours (22:00-08:00 local) do not hold the mail back. */
+    private static String daytimeZone() {
+        for (String zone : List.of("Europe/Moscow", "Asia/Tokyo", "America/New_York", "America/Los_Angeles",
+                "Asia/Kolkata", "Pacific/Auckland")) {
+            int hour = java.time.ZonedDateTime.now(java.time.ZoneId.of(zone)).getHour();
+            if (hour >= 9 && hour < 20) {
+                return zone;
+            }
+        }
+        throw new IllegalStateException("one of the zones is always in daytime");
+    }
+
+    private String upload(Path file, String token) throws Exception {
+        String boundary = "stride-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(Files.readAllBytes(file));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> accepted = https.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                + "/api/v1/workouts/uploads")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as("upload " + file.getFileName() + ": " + accepted.body()).isEqualTo(202);
+        return json.readTree(accepted.body()).path("id").asText();
+    }
+
+    /** Polls the upload until the asynchronous pipeline (Kafka work topic → analysis) finished it. */
+    private String processedWorkout(String uploadId, String token) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonNode status;
+        do {
+            status = json.readTree(get("/api/v1/workouts/uploads/" + uploadId, token).body());
+            if (status.path("status").asText().equals("DONE")) {
+                return status.path("workoutId").asText();
+            }
+            assertThat(status.path("status").asText()).as("upload " + status).isIn("QUEUED", "PROCESSING");
+            Thread.sleep(500);
+        }
+        while (System.nanoTime() < deadline);
+        throw new AssertionError("upload not processed within 120 s: " + status);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpResponse<String> response = https.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
+        return response;
+    }
+
+    /** Polls GreenMail's API until a mail to {@code email} with {@code text} in its subject arrived; returns the subjects. */
+    private List<String> awaitSubjects(String email, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> messages = https.send(HttpRequest.newBuilder(URI.create(platform.mailViewerUrl()
+                    + "/api/user/" + email + "/messages/")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (messages.statusCode() == 200) {
+                List<String> subjects = new java.util.ArrayList<>();
+                json.readTree(messages.body()).forEach(message -> subjects.add(message.path("subject").asText()));
+                if (subjects.stream().anyMatch(subject -> subject.contains(text))) {
+                    return subjects;
+                }
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("no mail with '" + text + "' in its subject for " + email + " within 120 s");
+    }
+
     /** Polls GreenMail's API for the verification mail and takes the token out of its link. */
     private String verificationToken(String email) throws Exception {
         java.util.regex.Pattern link = java.util.regex.Pattern.compile("verify-email\\?token=([A-Za-z0-9_\\-]+)");
