@@ -1,5 +1,6 @@
 package dev.stride.deploy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,11 +85,25 @@ public final class ServiceEnvironment {
         return env;
     }
 
+    /**
+     * The JVM options of every service: small heaps and the C1 compiler only, which start five
+     * services fast on a laptop; {@code STRIDE_SERVICE_JVM_OPTS} replaces them, e.g. with the full JIT
+     * for a benchmark (docs/performance.md).
+     */
+    static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     /** The JVM command line of a service. */
     public List<String> command(StrideService service) {
-        return List.of(Java.java(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.security.egd=file:/dev/./urandom", "-jar",
-                service.jar(config.repoRoot(), PlatformConfig.VERSION).toString());
+        return command(service, System.getenv().getOrDefault("STRIDE_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS));
+    }
+
+    List<String> command(StrideService service, String jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Java.java());
+        command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        command.addAll(List.of("-Djava.security.egd=file:/dev/./urandom", "-jar",
+                service.jar(config.repoRoot(), PlatformConfig.VERSION).toString()));
+        return command;
     }
 
     /** {@code spring.datasource.url} → {@code SPRING_DATASOURCE_URL}. */

@@ -78,6 +78,10 @@ class ServiceEnvironmentTest {
         assertThat(environment.command(config.service("social-service"))).contains("-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar").last().isEqualTo("/repo/social-service/target/social-service-"
                         + PlatformConfig.VERSION + ".jar");
+        assertThat(environment.command(config.service("social-service"), " -Xmx1g  -XX:+UseParallelGC "))
+                .as("STRIDE_SERVICE_JVM_OPTS replaces the defaults").contains("-Xmx1g", "-XX:+UseParallelGC", "-jar")
+                .doesNotContain("-Xmx256m", "-XX:TieredStopAtLevel=1", "").last()
+                .isEqualTo("/repo/social-service/target/social-service-" + PlatformConfig.VERSION + ".jar");
     }
 
     @Test

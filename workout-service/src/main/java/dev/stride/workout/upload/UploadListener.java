@@ -31,7 +31,13 @@ class UploadListener {
                 });
     }
 
-    @KafkaListener(topics = Topics.WORKOUT_UPLOADS, groupId = "workout-service.uploads")
+    /**
+     * Several consumers per instance: a work item spends most of its time waiting for the database,
+     * so one thread per partition share keeps both cores busy. Items are keyed by user, so one user's
+     * uploads stay in order (duplicate detection by overlapping start time relies on that).
+     */
+    @KafkaListener(topics = Topics.WORKOUT_UPLOADS, groupId = "workout-service.uploads",
+            concurrency = "${stride.workouts.upload.consumers:3}")
     void on(String message) {
         handlers.handle(message);
     }
