@@ -363,42 +363,42 @@ class PlatformSystemTest {
 
     /** Polls GreenMail's API until a mail to {@code email} with {@code text} in its subject arrived; returns the subjects. */
     private List<String> awaitSubjects(String email, String text) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> messages = https.send(HttpRequest.newBuilder(URI.create(platform.mailViewerUrl()
-                    + "/api/user/" + email + "/messages/")).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (messages.statusCode() == 200) {
-                List<String> subjects = new java.util.ArrayList<>();
-                json.readTree(messages.body()).forEach(message -> subjects.add(message.path("subject").asText()));
-                if (subjects.stream().anyMatch(subject -> subject.contains(text))) {
-                    return subjects;
-                }
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("no mail with '" + text + "' in its subject for " + email + " within 120 s");
+        return awaitMail(email, "a mail with '" + text + "' in its subject", messages -> {
+            List<String> subjects = new java.util.ArrayList<>();
+            json.readTree(messages).forEach(message -> subjects.add(message.path("subject").asText()));
+            return subjects.stream().anyMatch(subject -> subject.contains(text)) ? subjects : null;
+        });
     }
 
     /** Polls GreenMail's API for the verification mail and takes the token out of its link. */
     private String verificationToken(String email) throws Exception {
         java.util.regex.Pattern link = java.util.regex.Pattern.compile("verify-email\\?token=([A-Za-z0-9_\\-]+)");
+        return awaitMail(email, "the verification mail", messages -> {
+            // quoted-printable: join soft line breaks and decode "=3D" before looking for the link
+            String raw = messages.replace("=\\r\\n", "").replace("=\r\n", "").replace("=3D", "=");
+            java.util.regex.Matcher matcher = link.matcher(raw);
+            return matcher.find() ? matcher.group(1) : null;
+        });
+    }
+
+    private interface MailCheck<T> {
+        /** @return what was looked for in GreenMail's JSON list of messages, or null to look again */
+        T find(String messages) throws Exception;
+    }
+
+    private <T> T awaitMail(String email, String what, MailCheck<T> check) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> messages = https.send(HttpRequest.newBuilder(URI.create(platform.mailViewerUrl()
                     + "/api/user/" + email + "/messages/")).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (messages.statusCode() == 200) {
-                // quoted-printable: join soft line breaks and decode "=3D" before looking for the link
-                String raw = messages.body().replace("=\\r\\n", "").replace("=\r\n", "").replace("=3D", "=");
-                java.util.regex.Matcher matcher = link.matcher(raw);
-                if (matcher.find()) {
-                    return matcher.group(1);
-                }
+            T found = messages.statusCode() == 200 ? check.find(messages.body()) : null;
+            if (found != null) {
+                return found;
             }
             Thread.sleep(1000);
         }
-        throw new AssertionError("no verification mail for " + email + " within 120 s");
+        throw new AssertionError("no " + what + " for " + email + " within 120 s");
     }
 
     private HttpResponse<String> post(String path, String body, String token) throws Exception {
