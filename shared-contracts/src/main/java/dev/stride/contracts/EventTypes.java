@@ -16,6 +16,8 @@ public final class EventTypes {
     public static final String EMAIL_VERIFIED = "email-verified";
     /** Identity: the account's e-mail address changed after re-verification (payload EmailChanged). */
     public static final String EMAIL_CHANGED = "email-changed";
+    /** Identity: the user changed the account's language or time zone (payload AccountSettingsChanged). */
+    public static final String ACCOUNT_SETTINGS_CHANGED = "account-settings-changed";
     /** Identity: the user asked for a copy of their data; every service contributes (payload DataExportRequested). */
     public static final String DATA_EXPORT_REQUESTED = "data-export-requested";
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.stride.contracts.payload.AccountSettingsChanged;
 import dev.stride.contracts.payload.FollowEnded;
 import dev.stride.contracts.payload.FollowStarted;
 import dev.stride.contracts.payload.NotificationRequested;
@@ -49,6 +50,8 @@ class EventCodecTest {
                 new WorkoutRecorded(UUID.randomUUID(), user, "run", Instant.parse("2026-05-01T06:00:00Z"), 3600.0,
                         3500.5, 10000.0, null, "public"),
                 new FollowStarted(user, UUID.randomUUID()), new FollowEnded(user, UUID.randomUUID()),
+                new AccountSettingsChanged(user, "en", "America/Argentina/Buenos_Aires",
+                        Instant.parse("2026-05-01T06:00:00.123456Z")),
                 new NotificationRequested(user, "account", "email-verification", Map.of("link", "https://x/y"), "k-1",
                         null) };
         for (Object payload : payloads) {

@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,7 +29,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Endpoints of the signed-in user (a valid user access token; the security chain enforces it):
- * password and e-mail change, sessions, TOTP, deletion and data export.
+ * language and time zone, password and e-mail change, sessions, TOTP, deletion and data export.
  */
 @RestController
 @RequestMapping(path = "/api/v1/auth", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,6 +62,20 @@ class AccountController {
             accounts.requestEmailChange(userId(jwt), request, ip);
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(AuthRequests.Pending.VERIFICATION_PENDING);
         });
+    }
+
+    @GetMapping("/account")
+    Mono<ResponseEntity<AuthRequests.AccountSettings>> settings(@AuthenticationPrincipal Jwt jwt) {
+        return AuthController.blocking(() -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(accounts.settings(userId(jwt))));
+    }
+
+    /** Language and/or time zone; answers the values now held. */
+    @PatchMapping(path = "/account", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<AuthRequests.AccountSettings>> changeSettings(@AuthenticationPrincipal Jwt jwt,
+            @Validated @RequestBody AuthRequests.ChangeSettings request) {
+        return AuthController.blocking(() -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(accounts.changeSettings(userId(jwt), request)));
     }
 
     @DeleteMapping(path = "/account", consumes = MediaType.APPLICATION_JSON_VALUE)

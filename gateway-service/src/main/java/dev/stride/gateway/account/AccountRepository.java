@@ -3,6 +3,7 @@ package dev.stride.gateway.account;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -129,6 +130,29 @@ class AccountRepository {
                 .update() == 1;
     }
 
+    /**
+     * Sets the given (non-null) locale and time zone; null leaves a value as it is.
+     *
+     * @return the values now held, stamped with the clock time after the row lock was taken (so a
+     *         later change of the same row always has a later stamp than the earlier one, which
+     *         {@code now()}, the transaction's start, would not guarantee); empty when nothing changed
+     *         or the account is gone
+     */
+    Optional<Settings> changeSettings(UUID id, String locale, String timeZone) {
+        return jdbc.sql("""
+                UPDATE account SET locale = coalesce(:locale, locale), time_zone = coalesce(:timeZone, time_zone)
+                WHERE id = :id AND (locale IS DISTINCT FROM coalesce(:locale, locale)
+                                    OR time_zone IS DISTINCT FROM coalesce(:timeZone, time_zone))
+                RETURNING locale, time_zone, email_verified_at IS NOT NULL AS verified, clock_timestamp() AS changed_at
+                """)
+                .param("id", id)
+                .param("locale", locale, Types.VARCHAR)
+                .param("timeZone", timeZone, Types.VARCHAR)
+                .query((rs, row) -> new Settings(rs.getString("locale"), rs.getString("time_zone"),
+                        rs.getBoolean("verified"), instant(rs, "changed_at")))
+                .optional();
+    }
+
     boolean existsByEmailIndex(byte[] index) {
         return jdbc.sql("SELECT count(*) FROM account WHERE email_index = :index")
                 .param("index", index)
@@ -189,6 +213,9 @@ class AccountRepository {
 
     static List<String> roles(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    record Settings(String locale, String timeZone, boolean emailVerified, Instant changedAt) {
     }
 
     record NewAccount(UUID id, byte[] emailCiphertext, byte[] emailIndex, String displayName, String locale,

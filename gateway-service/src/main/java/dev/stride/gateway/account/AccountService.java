@@ -17,6 +17,7 @@ import dev.stride.contracts.ErrorCode;
 import dev.stride.contracts.NotificationTemplates;
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Topics;
+import dev.stride.contracts.payload.AccountSettingsChanged;
 import dev.stride.contracts.payload.DataExportRequested;
 import dev.stride.contracts.payload.EmailChanged;
 import dev.stride.contracts.payload.EmailVerified;
@@ -376,6 +377,27 @@ class AccountService {
                     Map.of(NotificationTemplates.NAME, account.displayName()), "email-change-notice:" + token.id());
         });
         audit.success(AuditEvents.EMAIL_CHANGE_REQUEST, userId, ip);
+    }
+
+    AuthRequests.AccountSettings settings(UUID userId) {
+        AccountRepository.Account account = accounts.findById(userId).orElseThrow(AccountService::accountGone);
+        return new AuthRequests.AccountSettings(account.locale(), account.timeZone(), account.emailVerifiedAt() != null);
+    }
+
+    /**
+     * Language and time zone need no re-authentication (they decide only how and when mail is
+     * written). A real change publishes {@code account-settings-changed} with both current values
+     * in the same transaction; a request that changes nothing publishes nothing.
+     */
+    AuthRequests.AccountSettings changeSettings(UUID userId, AuthRequests.ChangeSettings request) {
+        return transactions.execute(status -> accounts.changeSettings(userId, request.locale(), request.timeZone())
+                .map(changed -> {
+                    events.publish(Topics.IDENTITY_EVENTS, EventTypes.ACCOUNT_SETTINGS_CHANGED, EVENT_VERSION,
+                            userId.toString(), new AccountSettingsChanged(userId, changed.locale(), changed.timeZone(),
+                                    changed.changedAt()));
+                    return new AuthRequests.AccountSettings(changed.locale(), changed.timeZone(), changed.emailVerified());
+                })
+                .orElseGet(() -> settings(userId)));
     }
 
     /** Re-authentication (and the second factor when enrolled); then the account and its tokens are gone. */

@@ -61,6 +61,18 @@ final class AuthRequests {
         }
     }
 
+    /**
+     * The account's language and time zone; an absent field stays as it is. Validated like at
+     * registration, so the projections never receive a value they would have to refuse.
+     */
+    record ChangeSettings(@Pattern(regexp = "ru|en", message = "must be ru or en") String locale,
+            @TimeZoneId String timeZone) {
+    }
+
+    /** What {@code GET} and {@code PATCH /api/v1/auth/account} answer. */
+    record AccountSettings(String locale, String timeZone, boolean emailVerified) {
+    }
+
     /** Re-authentication for sensitive operations; {@code totpCode} when TOTP is enrolled. */
     record Reauthenticate(@NotNull @Size(max = 1024) String password, @Size(max = 64) String totpCode) {
     }
