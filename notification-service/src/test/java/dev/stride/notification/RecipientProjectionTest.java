@@ -15,6 +15,7 @@ import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Services;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.EventEnvelope;
+import dev.stride.contracts.payload.AccountSettingsChanged;
 import dev.stride.contracts.payload.EmailChanged;
 import dev.stride.contracts.payload.EmailVerified;
 import dev.stride.contracts.payload.UserDeleted;
@@ -179,15 +180,51 @@ class RecipientProjectionTest extends NotificationTestBase {
                 stranger.toString(), new EmailVerified(stranger), null);
         EventEnvelope strangerChange = codec.envelope(EventTypes.EMAIL_CHANGED, 1, Services.GATEWAY,
                 stranger.toString(), new EmailChanged(stranger, "s@example.org"), null);
+        EventEnvelope lateSettings = codec.envelope(EventTypes.ACCOUNT_SETTINGS_CHANGED, 1, Services.GATEWAY,
+                deleted.toString(), new AccountSettingsChanged(deleted, "en", "UTC", Instant.now()), null);
+        EventEnvelope strangerSettings = codec.envelope(EventTypes.ACCOUNT_SETTINGS_CHANGED, 1, Services.GATEWAY,
+                stranger.toString(), new AccountSettingsChanged(stranger, "ru", "Europe/Moscow", Instant.now()), null);
         identityEvent(lateChange);
         identityEvent(strangerVerified);
         identityEvent(strangerChange);
+        identityEvent(lateSettings);
+        identityEvent(strangerSettings);
 
         // handled (recorded as processed, not dead-lettered or retried forever) and nobody created
-        TestKafka.await(() -> processed(lateChange) && processed(strangerVerified) && processed(strangerChange),
-                Duration.ofSeconds(30));
+        TestKafka.await(() -> processed(lateChange) && processed(strangerVerified) && processed(strangerChange)
+                && processed(lateSettings) && processed(strangerSettings), Duration.ofSeconds(30));
         assertThat(recipientKnown(deleted)).isFalse();
         assertThat(recipientKnown(stranger)).isFalse();
+    }
+
+    @Test
+    void aSettingsChangeSwitchesTheLanguageAndTheQuietHoursZoneAndAnOlderOneDoesNotComeBack() throws Exception {
+        String address = email();
+        // registered in Russian where it is night now: a product mail would wait for the morning
+        UUID user = register(address, "ru", nightZone());
+        String day = dayZone();
+        Instant changedAt = Instant.now().plusSeconds(5);
+
+        identityEvent(new AccountSettingsChanged(user, "en", day, changedAt));
+        // an earlier change, delivered late, must not bring the old language and night back
+        EventEnvelope stale = identityEvent(new AccountSettingsChanged(user, "ru", nightZone(), changedAt.minusSeconds(1)));
+        TestKafka.await(() -> processed(stale), Duration.ofSeconds(30));
+        assertThat(recipients.find(user).orElseThrow())
+                .satisfies(recipient -> assertThat(recipient.locale()).isEqualTo("en"))
+                .satisfies(recipient -> assertThat(recipient.timeZone()).isEqualTo(day));
+
+        String key = request(user, "product", "personal-record", Map.of("effort", "10k", "time", "48:10"));
+
+        var mail = awaitMails(address, 1).get(0);
+        awaitStatus(key, "SENT");
+        assertThat(mail.getSubject()).isEqualTo("New personal record: 10k");
+    }
+
+    private EventEnvelope identityEvent(AccountSettingsChanged change) {
+        EventEnvelope envelope = codec.envelope(EventTypes.ACCOUNT_SETTINGS_CHANGED, 1, Services.GATEWAY,
+                change.userId().toString(), change, null);
+        identityEvent(envelope);
+        return envelope;
     }
 
     private boolean processed(EventEnvelope envelope) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Topics;
+import dev.stride.contracts.payload.AccountSettingsChanged;
 import dev.stride.contracts.payload.EmailChanged;
 import dev.stride.contracts.payload.EmailVerified;
 import dev.stride.contracts.payload.UserDeleted;
@@ -23,11 +24,10 @@ import dev.stride.notification.message.MessageErasure;
  * Keeps the recipient projection in step with identity events; {@code user-deleted} also erases the
  * user's delivery log, inbox and unsubscribe entries (dropping queued mail) and the weekly digest's rows.
  *
- * <p>Events of one user arrive in order (one topic, keyed by user id), so an {@code email-changed}
- * or {@code email-verified} for a user the projection does not hold means the user was deleted (or
- * registered before this projection existed): it is skipped with a log line naming only the user
- * id, and never re-creates a deleted recipient. The gateway publishes no locale or time-zone change
- * event; those stay as registered.
+ * <p>Events of one user arrive in order (one topic, keyed by user id), so an {@code email-changed},
+ * {@code email-verified} or {@code account-settings-changed} for a user the projection does not hold
+ * means the user was deleted (or registered before this projection existed): it is skipped with a
+ * log line naming only the user id, and never re-creates a deleted recipient.
  */
 @Component
 class IdentityProjection {
@@ -40,12 +40,20 @@ class IdentityProjection {
     IdentityProjection(EventHandlers.Factory events, RecipientStore store, MessageErasure erasure, DigestStore digests) {
         this.handlers = events.forConsumer("notification-recipients")
                 .on(EventTypes.USER_REGISTERED, UserRegistered.class, (user, envelope) -> store.upsert(user.userId(),
-                        user.email(), displayName(user.displayName()), LOCALES.contains(user.locale()) ? user.locale() : "en",
+                        user.email(), displayName(user.displayName()), locale(user.locale()),
                         validZone(user.timeZone()), envelope.occurredAt()))
                 .on(EventTypes.EMAIL_CHANGED, EmailChanged.class, (change, envelope) -> {
                     if (!store.changeEmail(change.userId(), validAddress(change.email()), envelope.occurredAt())) {
                         log.info("email-changed for user {} not applied: user unknown here or event older than the projection",
                                 change.userId());
+                    }
+                })
+                .on(EventTypes.ACCOUNT_SETTINGS_CHANGED, AccountSettingsChanged.class, change -> {
+                    // the gateway validates both; an unknown locale falls back like at registration, a bad zone is refused
+                    if (!store.changeSettings(change.userId(), locale(change.locale()), validZone(change.timeZone()),
+                            change.changedAt())) {
+                        log.info("account-settings-changed for user {} not applied: user unknown here or event older"
+                                + " than the projection", change.userId());
                     }
                 })
                 .on(EventTypes.EMAIL_VERIFIED, EmailVerified.class, verified -> {
@@ -63,6 +71,10 @@ class IdentityProjection {
     @KafkaListener(topics = Topics.IDENTITY_EVENTS, groupId = "notification-service.recipients")
     void on(String message) {
         handlers.handle(message);
+    }
+
+    private static String locale(String locale) {
+        return LOCALES.contains(locale) ? locale : "en";
     }
 
     /** Only the greeting of the weekly digest uses it; a missing or oversized name is left out, not refused. */

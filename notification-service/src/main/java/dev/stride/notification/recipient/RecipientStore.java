@@ -59,6 +59,24 @@ public class RecipientStore {
                 .update() == 1;
     }
 
+    /**
+     * Takes the language and time zone of an {@code account-settings-changed} event; quiet hours and
+     * the digest week read the zone from this row, so they follow from the next check on.
+     *
+     * @return false when the user is not (or no longer) in the projection, or the change is older
+     *         than what the projection holds
+     */
+    boolean changeSettings(UUID userId, String locale, String timeZone, Instant changedAt) {
+        return jdbc.sql("""
+                update recipient set locale = :locale, time_zone = :zone, updated_at = :at
+                where user_id = :id and updated_at <= :at""")
+                .param("id", userId)
+                .param("locale", locale)
+                .param("zone", timeZone)
+                .param("at", Timestamp.from(changedAt))
+                .update() == 1;
+    }
+
     /** @return false when the user is not (or no longer) in the projection */
     boolean markEmailVerified(UUID userId) {
         return jdbc.sql("update recipient set email_verified = true where user_id = :id").param("id", userId)
