@@ -1,6 +1,7 @@
 package dev.stride.gateway.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +66,7 @@ class AccountSettingsTest extends IdentityTestBase {
         assertThat(settings(user)).containsEntry("locale", "ru").containsEntry("timeZone", "Asia/Vladivostok");
         List<AccountSettingsChanged> changes = changesUntil(user.userId(), "Asia/Vladivostok");
         assertThat(changes).extracting(AccountSettingsChanged::locale, AccountSettingsChanged::timeZone)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ru", "Europe/Moscow"),
-                        org.assertj.core.groups.Tuple.tuple("ru", "Asia/Vladivostok"));
+                .containsExactly(tuple("ru", "Europe/Moscow"), tuple("ru", "Asia/Vladivostok"));
         assertThat(changes.get(1).changedAt()).isAfter(changes.get(0).changedAt());
         assertThat(changes).allSatisfy(change -> assertThat(change.userId()).isEqualTo(user.userId()));
     }
