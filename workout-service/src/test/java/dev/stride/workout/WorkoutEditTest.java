@@ -10,14 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.stride.contracts.EventCodec;
 import dev.stride.contracts.EventEnvelope;
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Topics;
@@ -35,30 +31,13 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code PATCH /api/v1/workouts/{id}} through HTTP with real tokens; the event read from Kafka. */
 @StrideServiceTest
-public class WorkoutEditTest {
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+public class WorkoutEditTest extends AthleteHttpTest {
 
     @Autowired
     FileWorkouts fileWorkouts;
 
     @Autowired
     TransactionTemplate transactions;
-
-    TestHttp http;
-    UUID user = UUID.randomUUID();
-    String token;
-    private final EventCodec codec = new EventCodec();
-
-    @BeforeEach
-    void setUp() {
-        http = TestHttp.localhost(port);
-        token = TestTokens.get().user(user);
-    }
 
     /** A merge patch as a client sends it. */
     public static Response patch(TestHttp http, String token, String workoutId, String json) {

@@ -10,12 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.stride.contracts.EventCodec;
 import dev.stride.contracts.EventEnvelope;
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.NotificationTemplates;
@@ -23,6 +19,7 @@ import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.GearThresholdReached;
 import dev.stride.contracts.payload.NotificationRequested;
 import dev.stride.kit.test.StrideServiceTest;
+import dev.stride.workout.AthleteHttpTest;
 import dev.stride.kit.test.TestHttp;
 import dev.stride.kit.test.TestHttp.Response;
 import dev.stride.kit.test.TestKafka;
@@ -31,24 +28,7 @@ import dev.stride.workout.WorkoutEditTest;
 import tools.jackson.databind.JsonNode;
 
 @StrideServiceTest
-class GearTest {
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-
-    TestHttp http;
-    UUID user = UUID.randomUUID();
-    String token;
-    private final EventCodec codec = new EventCodec();
-
-    @BeforeEach
-    void setUp() {
-        http = TestHttp.localhost(port);
-        token = TestTokens.get().user(user);
-    }
+class GearTest extends AthleteHttpTest {
 
     static Map<String, Object> gear(String type, String name, List<String> defaultFor, Double retirement) {
         Map<String, Object> body = new HashMap<>();

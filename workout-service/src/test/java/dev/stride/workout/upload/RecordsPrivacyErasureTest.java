@@ -8,14 +8,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.stride.contracts.EventCodec;
 import dev.stride.contracts.EventEnvelope;
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.Services;
@@ -25,6 +21,7 @@ import dev.stride.contracts.payload.NotificationRequested;
 import dev.stride.contracts.payload.PersonalRecordAchieved;
 import dev.stride.contracts.payload.UserDeleted;
 import dev.stride.kit.test.StrideServiceTest;
+import dev.stride.workout.AthleteHttpTest;
 import dev.stride.kit.test.TestHttp;
 import dev.stride.kit.test.TestKafka;
 import dev.stride.kit.test.TestTokens;
@@ -33,27 +30,10 @@ import tools.jackson.databind.JsonNode;
 
 /** Personal records, privacy zones and user erasure, through uploads of synthetic runs. */
 @StrideServiceTest
-class RecordsPrivacyErasureTest {
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+class RecordsPrivacyErasureTest extends AthleteHttpTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    final EventCodec codec = new EventCodec();
-    TestHttp http;
-    UUID user = UUID.randomUUID();
-    String token;
-
-    @BeforeEach
-    void setUp() {
-        http = TestHttp.localhost(port);
-        token = TestTokens.get().user(user);
-    }
 
     private String uploadDone(byte[] gpx, Map<String, String> fields) {
         return Uploads.workoutOf(http, token, gpx, fields);

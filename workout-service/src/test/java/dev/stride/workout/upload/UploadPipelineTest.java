@@ -15,20 +15,17 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.stride.contracts.EventCodec;
 import dev.stride.contracts.EventEnvelope;
 import dev.stride.contracts.EventTypes;
 import dev.stride.contracts.NotificationTemplates;
 import dev.stride.contracts.Topics;
 import dev.stride.contracts.payload.NotificationRequested;
 import dev.stride.kit.test.StrideServiceTest;
+import dev.stride.workout.AthleteHttpTest;
 import dev.stride.kit.test.TestHttp;
 import dev.stride.kit.test.TestKafka;
 import dev.stride.kit.test.TestTokens;
@@ -39,30 +36,13 @@ import tools.jackson.databind.JsonNode;
  * analyze → workout, streams and events; failures with readable reasons and notification requests.
  */
 @StrideServiceTest
-class UploadPipelineTest {
-
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+class UploadPipelineTest extends AthleteHttpTest {
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     UploadSweep sweep;
-
-    final EventCodec codec = new EventCodec();
-    TestHttp http;
-    UUID user = UUID.randomUUID();
-    String token;
-
-    @BeforeEach
-    void setUp() {
-        http = TestHttp.localhost(port);
-        token = TestTokens.get().user(user);
-    }
 
     private JsonNode uploadAndFinish(String fileName, byte[] content, Map<String, String> fields) {
         TestHttp.Response accepted = Uploads.upload(http, token, fileName, content, fields);
