@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import dev.stride.contracts.NotificationTemplates;
 import dev.stride.notification.message.MailRenderer;
 
 /**
@@ -21,7 +20,6 @@ import dev.stride.notification.message.MailRenderer;
 class DigestFormat {
 
     static final String TEMPLATE = "weekly-summary";
-    /** Used in the greeting when the projection holds no display name (users registered before it kept one). */
     private final MailRenderer texts;
 
     DigestFormat(MailRenderer texts) {
@@ -32,9 +30,6 @@ class DigestFormat {
         String lang = "ru".equals(user.locale()) ? "ru" : "en";
         Locale locale = Locale.forLanguageTag(lang);
         Map<String, String> values = new LinkedHashMap<>();
-        if (user.displayName() != null) {
-            values.put(NotificationTemplates.NAME, user.displayName());
-        }
         values.put("week", week.monday().format(DateTimeFormatter.ofPattern("d MMMM", locale)) + " – "
                 + week.sunday().format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale)));
         values.put("workouts", Integer.toString(sports.stream().mapToInt(DigestStore.SportTotals::workouts).sum()));

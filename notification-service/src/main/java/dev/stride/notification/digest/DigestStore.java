@@ -16,7 +16,7 @@ import dev.stride.notification.recipient.Category;
 public class DigestStore {
 
     /** An opted-in user; {@code lastWeek} is the latest ISO week decided for them, or null. */
-    record Candidate(UUID userId, String locale, String timeZone, String displayName, String lastWeek) {
+    record Candidate(UUID userId, String locale, String timeZone, String lastWeek) {
     }
 
     /** One sport's totals within a week; absent measurements count as zero. */
@@ -70,7 +70,7 @@ public class DigestStore {
      */
     List<Candidate> optedIn(UUID after, int limit) {
         return jdbc.sql("""
-                select r.user_id, r.locale, r.time_zone, r.display_name,
+                select r.user_id, r.locale, r.time_zone,
                     (select max(w.iso_week) from digest_week w where w.user_id = r.user_id)
                 from recipient r
                 join preference p on p.user_id = r.user_id and p.category = :category and p.enabled
@@ -80,7 +80,7 @@ public class DigestStore {
                 .param("category", Category.DIGEST.name()).param("wire", Category.DIGEST.wireName())
                 .param("after", after == null ? BEFORE_ALL : after).param("limit", limit)
                 .query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
+                        rs.getString(4)))
                 .list();
     }
 

@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +25,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.stride.contracts.NotificationTemplates;
 import dev.stride.notification.recipient.Category;
 import dev.stride.notification.recipient.RecipientStore;
 
@@ -242,7 +239,8 @@ public class DeliveryWorker implements SmartLifecycle {
             return;
         }
         String unsubscribe = category.locked() ? null : tokens.link(recipient.userId(), category);
-        MailRenderer.Rendered mail = renderer.render(spec.get(), recipient.locale(), named(claim.parameters(), recipient), unsubscribe);
+        MailRenderer.Rendered mail = renderer.render(spec.get(), recipient.locale(), claim.parameters(),
+                recipient.displayName(), unsubscribe);
         try {
             MimeMessage mime = composer.compose(claim.id(), email.get(), mail, unsubscribe);
             smtp.send(mime);
@@ -290,16 +288,6 @@ public class DeliveryWorker implements SmartLifecycle {
         delay = Math.min(delay, max);
         long half = Math.max(1, delay / 2);
         return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
-    }
-
-    /** The producer's name wins; else the one the person registered with (the renderer has a neutral fallback). */
-    private static Map<String, String> named(Map<String, String> parameters, RecipientStore.Recipient recipient) {
-        if (parameters.containsKey(NotificationTemplates.NAME) || recipient.displayName() == null) {
-            return parameters;
-        }
-        Map<String, String> named = new HashMap<>(parameters);
-        named.put(NotificationTemplates.NAME, recipient.displayName());
-        return named;
     }
 
     /** @return when quiet hours end if {@code local} lies within them */

@@ -52,14 +52,18 @@ public class MailRenderer {
         return engine;
     }
 
-    /** Producers need not know the person's name: without one the greeting uses a neutral word. */
-    private Map<String, String> withName(Map<String, String> parameters, Locale locale) {
+    /**
+     * Producers other than the gateway do not know the person's name: the name the person registered
+     * with stands in, and without one the greeting uses a neutral word.
+     */
+    private Map<String, String> withName(Map<String, String> parameters, String recipientName, Locale locale) {
         String name = parameters.get(NotificationTemplates.NAME);
         if (name != null && !name.isBlank()) {
             return parameters;
         }
         Map<String, String> named = new HashMap<>(parameters);
-        named.put(NotificationTemplates.NAME, messages.getMessage("common.no-name", null, locale));
+        named.put(NotificationTemplates.NAME, recipientName != null && !recipientName.isBlank() ? recipientName
+                : messages.getMessage("common.no-name", null, locale));
         return named;
     }
 
@@ -68,8 +72,18 @@ public class MailRenderer {
      */
     public Rendered render(TemplateCatalog.Spec spec, String lang, Map<String, String> requested,
             String unsubscribeUrl) {
+        return render(spec, lang, requested, null, unsubscribeUrl);
+    }
+
+    /**
+     * @param recipientName  the name the person registered with (null if not known), greeting them
+     *                       when the request names nobody
+     * @param unsubscribeUrl the one-click link for non-account mail, null for account mail
+     */
+    public Rendered render(TemplateCatalog.Spec spec, String lang, Map<String, String> requested,
+            String recipientName, String unsubscribeUrl) {
         Locale locale = locale(lang);
-        Map<String, String> parameters = withName(requested, locale);
+        Map<String, String> parameters = withName(requested, recipientName, locale);
         Object[] args = spec.params().stream().map(p -> parameters.getOrDefault(p, "")).toArray();
         Object[] headerArgs = spec.params().stream().map(p -> headerSafe(parameters.getOrDefault(p, ""))).toArray();
         String subject = headerSafe(messages.getMessage(spec.id() + ".subject", headerArgs, locale));
