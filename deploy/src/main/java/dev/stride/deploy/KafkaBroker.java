@@ -1,8 +1,6 @@
 package dev.stride.deploy;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,18 +132,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static void awaitClosed(int port) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (accepting(port) && System.nanoTime() < deadline) {
+        while (Ports.listening(port) && System.nanoTime() < deadline) {
             sleep(100);
-        }
-    }
-
-    private static boolean accepting(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        }
-        catch (IOException closed) {
-            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,17 @@ public record Ports(int kafka, int kafkaController, int smtp, int mailApi, int s
             throw new IllegalArgumentException("two components are configured with the same port: " + this);
         }
         return map;
+    }
+
+    /** Whether something accepts TCP connections on {@code port} of the loopback address. */
+    public static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 300);
+            return true;
+        }
+        catch (IOException refused) {
+            return false;
+        }
     }
 
     /** @throws PortInUseException for the first port something else already listens on */

@@ -2,8 +2,6 @@ package dev.stride.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,8 +46,8 @@ class KafkaBrokerTest {
             broker.stop();
             assertThat(pid.isAlive()).isFalse();
             assertThat(broker.isRunning()).isFalse();
-            assertThat(listening(ports.kafka())).isFalse();
-            assertThat(listening(ports.kafkaController())).isFalse();
+            assertThat(Ports.listening(ports.kafka())).isFalse();
+            assertThat(Ports.listening(ports.kafkaController())).isFalse();
 
             broker.start();
             assertThat(broker.process().pid()).isNotEqualTo(pid.pid());
@@ -75,15 +73,5 @@ class KafkaBrokerTest {
             }
         }
         return values;
-    }
-
-    static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        }
-        catch (Exception ex) {
-            return false;
-        }
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,7 +77,7 @@ class PlatformSystemTest {
         assertThat(started.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList())
                 .as("processes still alive after stop").isEmpty();
         Ports ports = platform.config().ports();
-        assertThat(ports.byComponent().keySet().stream().filter(PlatformSystemTest::listening).toList())
+        assertThat(ports.byComponent().keySet().stream().filter(Ports::listening).toList())
                 .as("ports still bound after stop").isEmpty();
     }
 
@@ -409,16 +407,6 @@ class PlatformSystemTest {
             request.header("Authorization", "Bearer " + token);
         }
         return https.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
-            return true;
-        }
-        catch (IOException ex) {
-            return false;
-        }
     }
 
     /**
