@@ -50,8 +50,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.stride.benchmarks.UploadPipelineLoad \
  *      --gateway=https://127.0.0.1:8443 --data=.stride-data --kafka=127.0.0.1:9092 \
- *      --users=20 --concurrency=16 --duration=PT5M
+ *      --users=20 --concurrency=16 --duration=PT5M [--gzip=true] [--file=path/to/other.gpx]
  * </pre>
+ *
+ * <p>{@code --gzip=true} sends each file gzip-compressed ({@code run-N.gpx.gz}), as phone apps
+ * upload recordings; the default sends the plain GPX, the largest thing an upload can be.
  */
 public final class UploadPipelineLoad {
 
@@ -62,7 +65,7 @@ public final class UploadPipelineLoad {
     private static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
 
     record Options(URI gateway, Path dataDir, String kafka, int users, int concurrency, Duration duration,
-            Duration drainTimeout, Path file) {
+            Duration drainTimeout, Path file, boolean gzip) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -79,7 +82,8 @@ public final class UploadPipelineLoad {
                     Duration.parse(given.getOrDefault("duration", "PT5M")),
                     Duration.parse(given.getOrDefault("drain-timeout", "PT10M")),
                     Path.of(given.getOrDefault("file",
-                            "../shared/testdata/workouts/gpx/sportslib_20170319_run_906581465.gpx")));
+                            "../shared/testdata/workouts/gpx/sportslib_20170319_run_906581465.gpx")),
+                    Boolean.parseBoolean(given.getOrDefault("gzip", "false")));
         }
     }
 
@@ -190,7 +194,9 @@ public final class UploadPipelineLoad {
         // one hour apart per user and in the past: never the same file hash, never overlapping
         long n = user.sequence.incrementAndGet();
         String boundary = "load-" + n + "-" + System.nanoTime();
-        byte[] body = multipart(boundary, "run-" + n + ".gpx", shifted(Duration.ofHours(-n)));
+        byte[] file = shifted(Duration.ofHours(-n)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = options.gzip() ? multipart(boundary, "run-" + n + ".gpx.gz", "application/gzip", gzip(file))
+                : multipart(boundary, "run-" + n + ".gpx", "application/gpx+xml", file);
         long sent = System.nanoTime();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(options.gateway()
                 .resolve("/api/v1/workouts/uploads")).timeout(Duration.ofSeconds(60))
@@ -334,12 +340,23 @@ public final class UploadPipelineLoad {
         }
     }
 
-    private static byte[] multipart(String boundary, String fileName, String content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(content.length() + 256);
+    private static byte[] multipart(String boundary, String fileName, String contentType, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 256);
         out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/gpx+xml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(content.getBytes(StandardCharsets.UTF_8));
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
         out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    /** As a phone app sends a recording: gzip at the default level. */
+    private static byte[] gzip(byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(content.length / 4);
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(content);
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
         return out.toByteArray();
     }
 

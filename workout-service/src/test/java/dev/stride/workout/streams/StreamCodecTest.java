@@ -1,11 +1,17 @@
 package dev.stride.workout.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +43,40 @@ class StreamCodecTest {
             assertSame(data.watts()[i], back.watts()[i], 0.5);
             assertSame(data.altitude()[i], back.altitude()[i], 0.05);
         }
+    }
+
+    @Test
+    void streamsStoredBeforeTheEncoderWasRewrittenStillDecode() throws Exception {
+        // earlier versions deflated each varint byte as it was written (other deflate blocks, same
+        // content): the decoder must not depend on how the deflate stream was cut
+        StreamData data = fenix();
+        byte[] raw;
+        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(StreamCodec.encode(data)))) {
+            raw = in.readAllBytes();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, new Deflater(Deflater.BEST_SPEED), 8192)) {
+            for (byte b : raw) {
+                out.write(b);
+            }
+        }
+        StreamData back = StreamCodec.decode(bytes.toByteArray());
+        assertThat(back.size()).isEqualTo(data.size());
+        assertThat(back.time()).containsExactly(StreamCodec.decode(StreamCodec.encode(data)).time());
+        assertThat(back.lat()).containsExactly(StreamCodec.decode(StreamCodec.encode(data)).lat());
+    }
+
+    @Test
+    void aTruncatedStreamIsReportedInsteadOfReadAsZeros() throws Exception {
+        byte[] raw;
+        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(StreamCodec.encode(fenix())))) {
+            raw = in.readAllBytes();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DeflaterOutputStream out = new DeflaterOutputStream(bytes)) {
+            out.write(raw, 0, raw.length / 2);
+        }
+        assertThatThrownBy(() -> StreamCodec.decode(bytes.toByteArray())).hasMessageContaining("truncated stream data");
     }
 
     @Test
