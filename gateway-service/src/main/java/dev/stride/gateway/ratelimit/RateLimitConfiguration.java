@@ -3,10 +3,12 @@ package dev.stride.gateway.ratelimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Redis limiter when Redis is configured ({@code spring.data.redis.host} set and
@@ -29,5 +31,24 @@ class RateLimitConfiguration {
         log.warn("rate limits: no Redis configured (spring.data.redis.host / stride.ratelimit.redis), "
                 + "using per-instance in-memory buckets");
         return new LocalEdgeRateLimiter(properties);
+    }
+
+    /**
+     * The gateway's token-bucket script comes from a classpath resource, and
+     * {@code DefaultRedisScript} asks that resource whether it changed on every call, which opens
+     * a jar URL per request (an eighth of the gateway's CPU under upload load). The script is the
+     * same for the life of the process: it is read once and held as a string.
+     */
+    @Bean
+    static BeanPostProcessor staticRateLimiterScript() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (RedisRateLimiter.REDIS_SCRIPT_NAME.equals(beanName) && bean instanceof RedisScript<?> script) {
+                    return RedisScript.of(script.getScriptAsString(), script.getResultType());
+                }
+                return bean;
+            }
+        };
     }
 }

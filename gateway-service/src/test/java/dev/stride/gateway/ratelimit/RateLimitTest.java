@@ -9,6 +9,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scripting.support.StaticScriptSource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,6 +39,10 @@ class RateLimitTest extends GatewayTestBase {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME)
+    RedisScript<?> tokenBucketScript;
+
     private static String randomClientIp() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "203.0.113." + random.nextInt(1, 255) + "," + "198.51." + random.nextInt(0, 255) + "." + random.nextInt(1, 255);
@@ -57,6 +66,19 @@ class RateLimitTest extends GatewayTestBase {
     private double rateLimitedEvents() {
         Counter counter = meters.find("stride.security.events").tags("event", "rate_limited", "outcome", "failure").counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void theTokenBucketScriptIsHeldAsTextInsteadOfBeingReadFromTheJarOnEveryRequest() {
+        assertThat(ReflectionTestUtils.getField(tokenBucketScript, "scriptSource")).isInstanceOf(StaticScriptSource.class);
+        assertThat(tokenBucketScript.getScriptAsString()).contains("redis.call");
+    }
+
+    @Test
+    void redisRepliesAreHandledOffLettucesSingleConnectionEventLoop() {
+        String thread = redis.hasKey("stride-test-thread-probe").map(found -> Thread.currentThread().getName())
+                .block(Duration.ofSeconds(10));
+        assertThat(thread).doesNotMatch("lettuce-(epoll|nio|kqueue|io_uring)EventLoop.*");
     }
 
     @Test
