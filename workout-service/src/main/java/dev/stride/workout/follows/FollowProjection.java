@@ -24,7 +24,9 @@ import dev.stride.workout.workouts.UserWorkoutsErased;
  * {@code follow-started} / {@code follow-ended} (idempotent consumer {@code workout-follows}: a
  * redelivered event id is skipped). Each pair keeps the state of its latest event by the envelope's
  * {@code occurredAt}, so an older event that arrives later (a replay from the dead-letter topic)
- * changes nothing. {@code user-deleted} erases the user's rows in both directions.
+ * changes nothing. {@code user-deleted} erases the user's rows in both directions and keeps the
+ * user's id as erased: a follow event about that user that arrives later (social-service had not
+ * seen the deletion when it sent it) is ignored instead of bringing a row back.
  */
 @Component
 class FollowProjection implements FollowGraph {
@@ -60,13 +62,18 @@ class FollowProjection implements FollowGraph {
     @Transactional(propagation = Propagation.MANDATORY)
     void on(UserWorkoutsErased erased) {
         jdbc.update("delete from follow where follower_id = ? or followee_id = ?", erased.userId(), erased.userId());
+        jdbc.update("insert into follow_erased_user (user_id, erased_at) values (?, now()) on conflict do nothing",
+                erased.userId());
     }
 
     private void apply(UUID follower, UUID followee, boolean following, Instant at) {
         jdbc.update("""
-                insert into follow as f (follower_id, followee_id, following, changed_at) values (?, ?, ?, ?)
+                insert into follow as f (follower_id, followee_id, following, changed_at)
+                select ?, ?, ?, ?
+                where not exists (select 1 from follow_erased_user e where e.user_id in (?, ?))
                 on conflict (follower_id, followee_id) do update
                     set following = excluded.following, changed_at = excluded.changed_at
-                    where f.changed_at <= excluded.changed_at""", follower, followee, following, Timestamp.from(at));
+                    where f.changed_at <= excluded.changed_at""", follower, followee, following, Timestamp.from(at),
+                follower, followee);
     }
 }

@@ -186,6 +186,20 @@ class FollowersVisibilityTest {
         TestKafka.await(() -> rows(leaving) == 0, Duration.ofSeconds(30));
         assertThat(rows(stranger)).isEqualTo(1);
         assertThat(rows(other)).isEqualTo(1);
+
+        // social-service may still send a follow of the deleted user after the deletion (it had
+        // not seen it yet): it must not bring a row back. The marker after it, on the same key and
+        // so the same partition, shows that the late event has been consumed.
+        send(event(EventTypes.FOLLOW_STARTED, new FollowStarted(other, leaving), other));
+        send(event(EventTypes.FOLLOW_ENDED, new FollowEnded(other, stranger), other));
+        TestKafka.await(() -> !following(other, stranger), Duration.ofSeconds(30));
+        assertThat(rows(leaving)).isZero();
+    }
+
+    private boolean following(UUID follower, UUID followee) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select following from follow where follower_id = ? and followee_id = ?", Boolean.class, follower,
+                followee));
     }
 
     private int rows(UUID user) {
