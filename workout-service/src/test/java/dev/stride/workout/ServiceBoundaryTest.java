@@ -10,6 +10,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.nimbusds.jose.JOSEObjectType;
@@ -21,6 +25,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
 import dev.stride.contracts.Services;
+import dev.stride.kit.security.HeaderCharacters;
 import dev.stride.kit.test.StrideServiceTest;
 import dev.stride.kit.test.TestHttp;
 import dev.stride.kit.test.TestHttp.Response;
@@ -55,6 +60,17 @@ class ServiceBoundaryTest {
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.json().get("code").asString()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void theSecurityFiltersUseTheKitsRegexFreeStrictFirewall(@Autowired FilterChainProxy springSecurityFilterChain) {
+        // Spring Security 7 registers a composite that delegates to the FilterChainProxy WebSecurity built
+        Object proxy = ReflectionTestUtils.getField(springSecurityFilterChain, "springSecurityFilterChain");
+        Object firewall = ReflectionTestUtils.getField(proxy, "firewall");
+        assertThat(firewall).isInstanceOf(StrictHttpFirewall.class);
+        assertThat(ReflectionTestUtils.getField(firewall, "allowedHeaderValues")).isSameAs(HeaderCharacters.VALUE);
+        assertThat(ReflectionTestUtils.getField(firewall, "allowedHeaderNames")).isSameAs(HeaderCharacters.NAME);
+        assertThat(http.get("/api/v1/workouts/%2e%2e/x", tokens.user(user)).status()).isEqualTo(400);
     }
 
     @Test

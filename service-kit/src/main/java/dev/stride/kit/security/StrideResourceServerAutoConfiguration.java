@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.web.client.RestTemplate;
 
 import dev.stride.contracts.StrideClaims;
@@ -53,6 +54,12 @@ public class StrideResourceServerAutoConfiguration {
         decoder.setJwtValidator(StrideTokenValidators.accessToken(properties.issuer(),
                 environment.getRequiredProperty("spring.application.name"), properties.clockSkew()));
         return decoder;
+    }
+
+    /** Spring Security's strict firewall with regex-free header checks ({@link HeaderCharacters}). */
+    @Bean
+    WebSecurityCustomizer strideHttpFirewall() {
+        return web -> web.httpFirewall(HeaderCharacters.firewall());
     }
 
     @Bean
