@@ -95,6 +95,8 @@ class SecurityConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 // typ is checked by JwtTypeValidator below (Nimbus' own check only allows JWT).
                 .validateType(false)
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
+                        new VerificationKeySelector(keys.verificationKeys())))
                 .build();
         decoder.setJwtValidator(userAccessTokenValidator(security.issuer()));
         return new RevocationCheckingJwtDecoder(decoder, revocations);
