@@ -66,8 +66,10 @@ class Workout {
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    // a wrapper, so that a new workout (null version) is persisted: with a primitive version Spring
+    // Data takes the assigned id for an existing row and merges, which selects it first
     @Version
-    private long version;
+    private Long version;
     // Analysis of file workouts (null for manual ones); JSON columns are written by FileWorkouts.
     @Column(name = "device_manufacturer")
     private String deviceManufacturer;
