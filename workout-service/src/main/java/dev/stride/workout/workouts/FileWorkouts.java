@@ -1,6 +1,7 @@
 package dev.stride.workout.workouts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import dev.stride.kit.ids.TimeOrderedIds;
  */
 @Service
 public class FileWorkouts {
+
+    static final Duration LONGEST_OVERLAP_CHECKED = Duration.ofDays(8);
 
     private final WorkoutRepository workouts;
     private final EventPublisher events;
@@ -69,7 +72,10 @@ public class FileWorkouts {
 
     /**
      * A workout of the same user and sport whose span contains {@code start}, or that starts
-     * within [start, start + elapsed]: the same activity recorded twice.
+     * within [start, start + elapsed]: the same activity recorded twice. Only workouts that started
+     * at most {@link #LONGEST_OVERLAP_CHECKED} before {@code start} are looked at, so the check reads
+     * the athlete's last days through the (user, start) index instead of their whole history on
+     * every upload (manual workouts last at most 7 days; a file spanning more is not a real activity).
      */
     @Transactional(readOnly = true)
     public Optional<UUID> overlapping(UUID userId, Sport sport, Instant start, double elapsedSeconds) {
@@ -77,6 +83,7 @@ public class FileWorkouts {
                 select id from workout
                  where user_id = :user and sport = :sport
                    and ((start_time <= cast(:start as timestamptz)
+                         and start_time >= cast(:start as timestamptz) - cast(:longest as interval)
                          and start_time + make_interval(secs => coalesce(elapsed_time, 0))
                              >= cast(:start as timestamptz))
                      or (start_time >= cast(:start as timestamptz)
@@ -85,6 +92,7 @@ public class FileWorkouts {
                  order by start_time limit 1""")
                 .param("user", userId).param("sport", sport.name())
                 .param("start", java.sql.Timestamp.from(start)).param("elapsed", Math.max(0, elapsedSeconds))
+                .param("longest", LONGEST_OVERLAP_CHECKED.toSeconds() + " seconds")
                 .query(UUID.class).optional();
     }
 
