@@ -28,8 +28,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * FIT activity files through the Garmin FIT SDK ({@code com.garmin:fit}). The file's length and
- * CRC are checked before decoding, so truncated and damaged files fail with their own reason.
+ * FIT activity files: {@code record} messages through Stride's {@link FitRecordDecoder}, everything
+ * else through the Garmin FIT SDK ({@code com.garmin:fit}), which also decodes a whole file the
+ * decoder does not cover (ADR 0013). The file's length and CRC are checked before decoding, so
+ * truncated and damaged files fail with their own reason.
  * Read: {@code record} (points), {@code lap}, {@code session} (one {@link ParsedSession} each;
  * points are assigned to a session by time), {@code event} timer stop/start (→
  * {@link TimerPause}), {@code sport}, {@code file_id} and the creator's {@code device_info}.
@@ -54,7 +56,7 @@ final class FitReader {
     private String fileType;
     private Long pauseStart;
 
-    FitReader(ParserLimits limits) {
+    private FitReader(ParserLimits limits) {
         this.limits = limits;
         this.points = new TrackPointsBuilder(limits.maxPoints());
     }
@@ -69,8 +71,52 @@ final class FitReader {
                 && b[offset + 9] == 'F' && b[offset + 10] == 'I' && b[offset + 11] == 'T';
     }
 
-    ParsedActivity read(byte[] file) {
+    /**
+     * The activity of a FIT file (or chain of FIT files) held in memory. The records are decoded by
+     * {@link FitRecordDecoder} and the other messages by the FIT SDK; when the decoder does not
+     * cover something in the file, or anything fails on the way, the FIT SDK decodes the whole file
+     * as {@link #readWithSdk} does, so a failure has the SDK's reason and message.
+     */
+    static ParsedActivity read(byte[] file, ParserLimits limits) {
         checkStructure(file);
+        FitReader fast = new FitReader(limits);
+        if (fast.decodeSplit(file)) {
+            return fast.finish();
+        }
+        FitReader sdk = new FitReader(limits);
+        sdk.decodeWithSdk(file);
+        return sdk.finish();
+    }
+
+    /** The FIT SDK alone decodes the whole file: the reference {@link #read} is tested against. */
+    static ParsedActivity readWithSdk(byte[] file, ParserLimits limits) {
+        checkStructure(file);
+        FitReader sdk = new FitReader(limits);
+        sdk.decodeWithSdk(file);
+        return sdk.finish();
+    }
+
+    /**
+     * Records through {@link FitRecordDecoder}, the rest through the SDK; false when the SDK has to
+     * decode the whole file instead (then nothing of this reader is used).
+     */
+    private boolean decodeSplit(byte[] file) {
+        try {
+            FitRecordDecoder records = FitRecordDecoder.split(file);
+            if (records == null || records.recordCount() > limits.maxPoints()) {
+                return false;
+            }
+            // exact sizes: the builder's arrays become the track's without being copied
+            points.reserve(records.recordCount());
+            records.decodeRecords(points);
+            decodeWithSdk(records.otherMessages());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void decodeWithSdk(byte[] file) {
         Decode decode = new Decode();
         MesgBroadcaster broadcaster = new MesgBroadcaster(decode);
         broadcaster.addListener((FileIdMesg m) -> onFileId(m));
@@ -105,6 +151,9 @@ final class FitReader {
             throw new WorkoutFileException(WorkoutFileException.Reason.CORRUPT,
                     "The FIT file is damaged and could not be decoded (" + e.getClass().getSimpleName() + ")", e);
         }
+    }
+
+    private ParsedActivity finish() {
         if (pauseStart != null) {
             pauses.add(new TimerPause(pauseStart, Long.MAX_VALUE));
         }

@@ -45,6 +45,18 @@ public final class TrackPointsBuilder {
         return size;
     }
 
+    /**
+     * Room for {@code points} more points (at most the limit) in one allocation, when the reader
+     * knows how many come: arrays of exactly the track's size are handed over by
+     * {@link #build(boolean)} without a copy.
+     */
+    public void reserve(int points) {
+        int capacity = (int) Math.min(maxPoints, (long) size + points);
+        if (capacity > time.length) {
+            resize(capacity);
+        }
+    }
+
     public void add(long t, double la, double lo, float ele, double dist, float hr, float cad, float pw, float temp,
             float spd) {
         if (size == maxPoints) {
@@ -72,7 +84,10 @@ public final class TrackPointsBuilder {
     }
 
     private void grow() {
-        int capacity = (int) Math.min(maxPoints, Math.max(256L, time.length * 2L));
+        resize((int) Math.min(maxPoints, Math.max(256L, time.length * 2L)));
+    }
+
+    private void resize(int capacity) {
         time = Arrays.copyOf(time, capacity);
         lat = Arrays.copyOf(lat, capacity);
         lon = Arrays.copyOf(lon, capacity);

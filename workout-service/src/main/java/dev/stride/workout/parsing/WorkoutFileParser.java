@@ -56,7 +56,7 @@ public final class WorkoutFileParser {
                 content = inner;
             }
             if (FitReader.looksLikeFit(head, head.length)) {
-                return new FitReader(limits).read(readAll(content));
+                return FitReader.read(readAll(content), limits);
             }
             if (looksLikeXml(head)) {
                 try {
