@@ -12,13 +12,21 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * before it is decoded; the fuzzer cannot learn a checksum. So each input is parsed twice: as it
  * is (the header, length and CRC checks) and with its declared length and CRC made to match
  * (the FIT SDK's decoding and Stride's reading of the messages).
+ *
+ * <p>Each is also differential ({@link FitDifferential}): the parse with Stride's record decoder
+ * ({@link FitRecordDecoder}) must give the same activity, bit for bit, or the same failure as the
+ * FIT SDK alone; any difference is a finding.
  */
 class FitFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void fitParsesOrIsRejectedWithAReason(byte[] file) {
         FuzzContract.parsesOrRejectsWithAReason(file);
-        FuzzContract.parsesOrRejectsWithAReason(withMatchingLengthAndCrc(file));
+        byte[] fixed = withMatchingLengthAndCrc(file);
+        FuzzContract.parsesOrRejectsWithAReason(fixed);
+        if (FitReader.looksLikeFit(fixed, fixed.length)) {
+            FitDifferential.assertSameOutcome(fixed, FuzzContract.LIMITS);
+        }
     }
 
     /** The input with its header's data size and the trailing file CRC rewritten to fit it. */
