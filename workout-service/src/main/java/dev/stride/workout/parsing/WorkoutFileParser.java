@@ -1,10 +1,10 @@
 package dev.stride.workout.parsing;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -117,20 +117,42 @@ public final class WorkoutFileParser {
         return i < head.length && head[i] == '<';
     }
 
+    /**
+     * The rest of the stream in one array. The stream's own count of the bytes it has at hand sizes
+     * the array (exact for an upload already in memory): one array of the file's size instead of a
+     * growing buffer and its final copy, which together allocated about four times the file.
+     */
     private byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(65_536);
-        byte[] buf = new byte[65_536];
-        long total = 0;
-        int r;
-        while ((r = in.read(buf)) > 0) {
-            total += r;
-            if (total > limits.maxDecompressedBytes()) {
-                throw new WorkoutFileException(WorkoutFileException.Reason.TOO_LARGE,
-                        "The file is larger than " + megabytes(limits.maxDecompressedBytes()));
+        long max = limits.maxDecompressedBytes();
+        byte[] buf = new byte[(int) Math.min(Math.max(in.available(), 65_536), Math.min(max + 1, Integer.MAX_VALUE - 8))];
+        int n = 0;
+        while (true) {
+            if (n == buf.length) {
+                int next = in.read();
+                if (next < 0) {
+                    return buf;
+                }
+                if (n + 1L > max) {
+                    throw tooLarge();
+                }
+                buf = Arrays.copyOf(buf, (int) Math.min(Math.max(n * 2L, n + 65_536L),
+                        Math.min(max + 1, Integer.MAX_VALUE - 8)));
+                buf[n++] = (byte) next;
             }
-            out.write(buf, 0, r);
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) {
+                return Arrays.copyOf(buf, n);
+            }
+            n += r;
+            if (n > max) {
+                throw tooLarge();
+            }
         }
-        return out.toByteArray();
+    }
+
+    private WorkoutFileException tooLarge() {
+        return new WorkoutFileException(WorkoutFileException.Reason.TOO_LARGE,
+                "The file is larger than " + megabytes(limits.maxDecompressedBytes()));
     }
 
     private static String megabytes(long bytes) {

@@ -323,6 +323,38 @@ class WorkoutFileParserTest {
     }
 
     @Test
+    void readsAFitWholeWhetherOrNotTheStreamTellsItsLengthAndStopsOneByteOverTheLimit() throws IOException {
+        byte[] fit = resource("fitparse_garmin-fenix-5-run.fit");
+        WorkoutFileParser exact = new WorkoutFileParser(ParserLimits.defaults().withMaxBytes(1 << 20, fit.length));
+        WorkoutFileParser under = new WorkoutFileParser(ParserLimits.defaults().withMaxBytes(1 << 20, fit.length - 1));
+        for (boolean tellsLength : new boolean[] {true, false}) {
+            assertThat(exact.parse(source(fit, tellsLength), "run.fit").points().size()).isEqualTo(21);
+            assertThatThrownBy(() -> under.parse(source(fit, tellsLength), "run.fit"))
+                    .isInstanceOfSatisfying(WorkoutFileException.class,
+                            e -> assertThat(e.reason()).isEqualTo(WorkoutFileException.Reason.TOO_LARGE))
+                    .hasMessage("The file is larger than " + (fit.length - 1) + " bytes");
+        }
+    }
+
+    /** The bytes as a stream that knows its length ({@code available()}), or one that hands out a byte at a time. */
+    private static InputStream source(byte[] bytes, boolean tellsLength) {
+        if (tellsLength) {
+            return new ByteArrayInputStream(bytes);
+        }
+        return new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1));
+            }
+
+            @Override
+            public synchronized int available() {
+                return 0;
+            }
+        };
+    }
+
+    @Test
     void fitPointLimitAppliesToRecords() throws IOException {
         WorkoutFileParser small = new WorkoutFileParser(ParserLimits.defaults().withMaxPoints(20));
         byte[] fit = resource("fitparse_garmin-fenix-5-run.fit");
