@@ -346,6 +346,12 @@ final class FitReader {
                     new DeviceTotals(d(s.getTotalDistance()), d(s.getTotalElapsedTime()), d(s.getTotalTimerTime()),
                             d(s.getTotalCalories()), d(s.getTotalAscent()), d(s.getTotalDescent()))));
         }
+        if (track.size() == 0 && sessions.isEmpty()) {
+            // records without a timestamp are dropped, and no session says when it started
+            throw track.size() < points.stats().pointsRead()
+                    ? new WorkoutFileException(WorkoutFileException.Reason.NO_TIMESTAMPS, "The FIT file's records have no timestamps")
+                    : new WorkoutFileException(WorkoutFileException.Reason.NOT_AN_ACTIVITY, "The FIT file contains no activity data");
+        }
         Instant firstTime = track.size() > 0 ? Instant.ofEpochMilli(track.time(0)) : sessions.get(0).startTime();
         if (sessions.isEmpty()) {
             Instant last = Instant.ofEpochMilli(track.time(track.size() - 1));
