@@ -32,12 +32,14 @@ import java.util.List;
  */
 final class FitRecordDecoder {
 
-    /** Seconds between the Unix epoch and the FIT epoch (1989-12-31T00:00:00Z), in milliseconds. */
+    /** The FIT epoch (1989-12-31T00:00:00Z) in Unix epoch milliseconds. */
     private static final long FIT_EPOCH_MILLIS = 631_065_600_000L;
     private static final double SEMICIRCLE_TO_DEGREES = 180.0 / 2147483648.0;
     private static final long UINT32_INVALID = 0xFFFF_FFFFL;
     private static final int[] BASE_TYPE_SIZES = {1, 1, 1, 2, 2, 4, 4, 1, 4, 8, 1, 2, 4, 1, 8, 8, 8};
     private static final int NOT_READ = -1;
+    /** {@link #value} of an absent or invalid field. */
+    private static final long NO_VALUE = Long.MIN_VALUE;
     private static final int STRING = 7;
 
     // the record fields FitReader reads (profile numbers), and their profile base type, scale and offset
@@ -433,9 +435,6 @@ final class FitRecordDecoder {
             offset = dataEnd + 2;
         }
     }
-
-    /** {@link #value} of an absent or invalid field. */
-    private static final long NO_VALUE = Long.MIN_VALUE;
 
     /**
      * Adds the record whose fields start at {@code p}; {@code compressedTime} is the time of a
