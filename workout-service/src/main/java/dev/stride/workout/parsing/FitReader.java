@@ -96,6 +96,12 @@ final class FitReader {
         return sdk.finish();
     }
 
+    /** Whether {@link #read} decodes the file's records with {@link FitRecordDecoder} (for tests: no silent fallback). */
+    static boolean decodesRecordsItself(byte[] file, ParserLimits limits) {
+        checkStructure(file);
+        return new FitReader(limits).decodeSplit(file);
+    }
+
     /**
      * Records through {@link FitRecordDecoder}, the rest through the SDK; false when the SDK has to
      * decode the whole file instead (then nothing of this reader is used).
