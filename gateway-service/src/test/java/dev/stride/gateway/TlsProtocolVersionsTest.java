@@ -97,6 +97,14 @@ class TlsProtocolVersionsTest extends GatewayTestBase {
         assertThat(server.getSsl().getEnabledProtocols()).containsExactly("TLSv1.3", "TLSv1.2");
     }
 
+    @Test
+    void tlsIsServedByBoringSslNotTheJdkEngine() {
+        // the tests above then prove the protocol pin holds with the engine that really serves
+        assertThat(io.netty.handler.ssl.OpenSsl.isAvailable()).as("BoringSSL loaded").isTrue();
+        assertThat(io.netty.handler.ssl.SslContext.defaultServerProvider())
+                .isEqualTo(io.netty.handler.ssl.SslProvider.OPENSSL);
+    }
+
     private Answer offer(int version) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("localhost", port), 10_000);
