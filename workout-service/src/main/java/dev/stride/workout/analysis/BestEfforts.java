@@ -16,6 +16,13 @@ final class BestEfforts {
     static final double[] DISTANCES = {400, 804.672, 1000, 1609.344, 3218.688, 5000, 10000, 15000, 16093.44, 20000,
         21097.5, 30000, 42195};
 
+    /**
+     * Seconds by which a window's bound must exceed the best time before it is skipped unexamined:
+     * far above the rounding error of an interpolated time (about 1e-12 s on a day-long track),
+     * far below anything a result can show.
+     */
+    private static final double PRUNE_MARGIN = 1e-6;
+
     private BestEfforts() {
     }
 
@@ -52,6 +59,12 @@ final class BestEfforts {
             while (i + 1 < j && cum[i + 1] <= target) {
                 i++;
             }
+            // the interpolated start lies between t[i] and t[i + 1]: when even the later of the two
+            // leaves a window no faster than the best, the division is not worth doing (PRUNE_MARGIN
+            // covers the rounding of the interpolation, so no window that would win is skipped)
+            if (t[j] - Math.max(t[i], t[Math.min(i + 1, cum.length - 1)]) - PRUNE_MARGIN >= bestTime) {
+                continue;
+            }
             double startT = interpolate(cum, t, i, target);
             double dur = t[j] - startT;
             if (dur > 0 && dur < bestTime) {
@@ -71,6 +84,10 @@ final class BestEfforts {
             }
             while (j < n - 1 && cum[j] < target) {
                 j++;
+            }
+            // as in pass 1: the interpolated end is no earlier than the earlier of t[j - 1] and t[j]
+            if (Math.min(t[j - 1], t[j]) - t[i] - PRUNE_MARGIN >= bestTime) {
+                continue;
             }
             double endT = interpolate(cum, t, j - 1, target);
             double dur = endT - t[i];

@@ -1,6 +1,6 @@
 package dev.stride.workout.analysis;
 
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -24,33 +24,42 @@ final class Polyline {
         double lat0 = Math.toRadians(lat[0]);
         double kx = Math.cos(lat0) * Math.PI / 180 * Geo.EARTH_RADIUS;
         double ky = Math.PI / 180 * Geo.EARTH_RADIUS;
+        // projected once, not once per level of the recursion (the same products, so the same bits)
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = lon[i] * kx;
+            y[i] = lat[i] * ky;
+        }
         BitSet keep = new BitSet(n);
         keep.set(0);
         keep.set(n - 1);
-        ArrayDeque<int[]> stack = new ArrayDeque<>();
-        stack.push(new int[] {0, n - 1});
+        // ranges still to examine, as pairs of ints (at most one pending range per kept point)
+        int[] stack = new int[64];
+        int top = 0;
+        stack[top++] = 0;
+        stack[top++] = n - 1;
         double tol2 = toleranceMetres * toleranceMetres;
-        while (!stack.isEmpty()) {
-            int[] r = stack.pop();
-            int a = r[0];
-            int b = r[1];
-            double ax = lon[a] * kx;
-            double ay = lat[a] * ky;
-            double bx = lon[b] * kx;
-            double by = lat[b] * ky;
-            double dx = bx - ax;
-            double dy = by - ay;
+        while (top > 0) {
+            int b = stack[--top];
+            int a = stack[--top];
+            double ax = x[a];
+            double ay = y[a];
+            double dx = x[b] - ax;
+            double dy = y[b] - ay;
             double len2 = dx * dx + dy * dy;
             double worst = -1;
             int worstIdx = -1;
             for (int i = a + 1; i < b; i++) {
-                double px = lon[i] * kx - ax;
-                double py = lat[i] * ky - ay;
+                double px = x[i] - ax;
+                double py = y[i] - ay;
                 double d2;
                 if (len2 == 0) {
                     d2 = px * px + py * py;
                 } else {
-                    double u = Math.max(0, Math.min(1, (px * dx + py * dy) / len2));
+                    // u = clamp(dot / len2, 0, 1); the division only where the clamp does not decide
+                    double dot = px * dx + py * dy;
+                    double u = dot <= 0 ? 0 : dot >= len2 ? 1 : dot / len2;
                     double ex = px - u * dx;
                     double ey = py - u * dy;
                     d2 = ex * ex + ey * ey;
@@ -62,8 +71,13 @@ final class Polyline {
             }
             if (worst > tol2) {
                 keep.set(worstIdx);
-                stack.push(new int[] {a, worstIdx});
-                stack.push(new int[] {worstIdx, b});
+                if (top + 4 > stack.length) {
+                    stack = Arrays.copyOf(stack, stack.length * 2);
+                }
+                stack[top++] = a;
+                stack[top++] = worstIdx;
+                stack[top++] = worstIdx;
+                stack[top++] = b;
             }
         }
         int[] out = new int[keep.cardinality()];
