@@ -14,7 +14,7 @@ final class XmlActivityReader {
     static ParsedActivity read(InputStream in, ParserLimits limits) {
         XMLStreamReader xml = null;
         try {
-            xml = SafeXml.reader(in);
+            xml = SafeXml.reader(new XmlRunLimit(in));
             while (true) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.DTD) {

@@ -272,10 +272,13 @@ class WorkoutFileParserTest {
 
     @Test
     void stopsAGzipBombAsSoonAsTheDecompressedBoundIsCrossed() throws IOException {
-        // a 1 GB bomb: 128 concatenated gzip members of 8 MB of spaces each (GZIPInputStream reads them all)
-        byte[] spaces = new byte[8 << 20];
-        java.util.Arrays.fill(spaces, (byte) ' ');
-        byte[] member = gzip(spaces);
+        // a 1 GB bomb: 128 concatenated gzip members of 8 MB of empty elements each (GZIPInputStream
+        // reads them all; elements, because a megabyte without a bracket is refused on its own)
+        byte[] elements = new byte[8 << 20];
+        for (int i = 0; i < elements.length; i++) {
+            elements[i] = (byte) "<a/>\n".charAt(i % 5);
+        }
+        byte[] member = gzip(elements);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(gzip("<gpx>".getBytes(StandardCharsets.US_ASCII)));
         for (int i = 0; i < 128; i++) {
@@ -289,7 +292,7 @@ class WorkoutFileParserTest {
                 .isInstanceOfSatisfying(WorkoutFileException.class,
                         e -> assertThat(e.reason()).isEqualTo(WorkoutFileException.Reason.TOO_LARGE))
                 .hasMessage("The file is larger than 8 MB when decompressed");
-        // 1 GB of spaces compress to ~1 MB; 8 MB of them to ~8 KB. With the 2 × 64 KB read buffers far
+        // 1 GB of them compress to ~1 MB; 8 MB of them to ~8 KB. With the 2 × 64 KB read buffers far
         // less than the bomb was read before the parser gave up.
         assertThat(source.read).isLessThan(bomb.length / 4);
     }
@@ -310,6 +313,21 @@ class WorkoutFileParserTest {
                 .isInstanceOfSatisfying(WorkoutFileException.class,
                         e -> assertThat(e.reason()).isEqualTo(WorkoutFileException.Reason.TOO_LARGE))
                 .hasMessage("The file is larger than 1 MB");
+    }
+
+    @Test
+    void refusesAHugeAttributeOrTextAfterAMegabyteWithoutHoldingIt() {
+        for (String[] around : new String[][] {{"<gpx><trk><trkseg><trkpt lat=\"", "\"/>"},
+                {"<gpx><trk><name>", "</name>"}}) {
+            // 500 MB of one value, generated while it is read: nothing of it is ever held
+            OneHugeValue source = new OneHugeValue(around[0], 500L << 20, around[1]);
+            WorkoutFileParser large = new WorkoutFileParser(ParserLimits.defaults().withMaxBytes(1L << 30, 1L << 30));
+            assertThatThrownBy(() -> large.parse(source, "huge.gpx"))
+                    .isInstanceOfSatisfying(WorkoutFileException.class,
+                            e -> assertThat(e.reason()).isEqualTo(WorkoutFileException.Reason.TOO_LARGE))
+                    .hasMessage("The file has a value or tag longer than 1 MB; activity files never need one");
+            assertThat(source.read).isLessThan(2L << 20);
+        }
     }
 
     @Test
@@ -385,6 +403,46 @@ class WorkoutFileParserTest {
                 read++;
             }
             return r;
+        }
+    }
+
+    /** {@code before}, then {@code length} digits generated as they are read, then {@code after}; counts what was read. */
+    static final class OneHugeValue extends InputStream {
+        private final byte[] before;
+        private final byte[] after;
+        private final long length;
+        long read;
+
+        OneHugeValue(String before, long length, String after) {
+            this.before = before.getBytes(StandardCharsets.US_ASCII);
+            this.after = after.getBytes(StandardCharsets.US_ASCII);
+            this.length = length;
+        }
+
+        @Override
+        public int read() {
+            long i = read;
+            if (i >= before.length + length + after.length) {
+                return -1;
+            }
+            read++;
+            if (i < before.length) {
+                return before[(int) i];
+            }
+            return i < before.length + length ? '1' : after[(int) (i - before.length - length)];
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            int n = 0;
+            while (n < len) {
+                int c = read();
+                if (c < 0) {
+                    break;
+                }
+                b[off + n++] = (byte) c;
+            }
+            return n == 0 && len > 0 ? -1 : n;
         }
     }
 }
