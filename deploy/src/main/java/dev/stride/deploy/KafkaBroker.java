@@ -170,7 +170,10 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
-                "log.flush.interval.messages=1",
+                // no fsync per message (Kafka's default, and a production broker's, which relies on
+                // replication): a killed broker loses nothing (the page cache survives it); only
+                // a crash of the machine itself could lose the last seconds. With per-message
+                // fsync the broker took 17-21 % of a core at 85-90 uploads/s, without it 14 %.
                 "") ;
     }
 
