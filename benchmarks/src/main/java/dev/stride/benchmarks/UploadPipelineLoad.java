@@ -50,12 +50,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.stride.benchmarks.UploadPipelineLoad \
  *      --gateway=https://127.0.0.1:8443 --data=.stride-data --kafka=127.0.0.1:9092 \
- *      --users=20 --concurrency=16 --duration=PT5M [--gzip=true] [--max-backlog=400] [--file=path/to/other.gpx]
+ *      --users=20 --concurrency=16 --duration=PT5M [--gzip=true] [--max-backlog=400] [--spacing=P1D]
+ *      [--file=path/to/other.gpx]
  * </pre>
  *
  * <p>{@code --gzip=true} sends each file gzip-compressed ({@code run-N.gpx.gz}), as phone apps
  * upload recordings; the default sends the plain GPX, the largest thing an upload can be.
  * {@code --max-backlog=N} makes the uploaders wait while N accepted uploads are not done yet.
+ * {@code --spacing} is the time between one user's consecutive workouts (default one hour, going
+ * back in time); {@code P1D} gives each user one workout a day, as athletes record them, instead of
+ * 24 a day piling onto the same statistics rows and the same 8-day overlap window.
  */
 public final class UploadPipelineLoad {
 
@@ -66,7 +70,7 @@ public final class UploadPipelineLoad {
     private static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
 
     record Options(URI gateway, Path dataDir, String kafka, int users, int concurrency, Duration duration,
-            Duration drainTimeout, Path file, boolean gzip, long maxBacklog) {
+            Duration drainTimeout, Path file, boolean gzip, long maxBacklog, Duration spacing) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -85,7 +89,8 @@ public final class UploadPipelineLoad {
                     Path.of(given.getOrDefault("file",
                             "../shared/testdata/workouts/gpx/sportslib_20170319_run_906581465.gpx")),
                     Boolean.parseBoolean(given.getOrDefault("gzip", "false")),
-                    Long.parseLong(given.getOrDefault("max-backlog", Long.toString(Long.MAX_VALUE))));
+                    Long.parseLong(given.getOrDefault("max-backlog", Long.toString(Long.MAX_VALUE))),
+                    Duration.parse(given.getOrDefault("spacing", "PT1H")));
         }
     }
 
@@ -109,6 +114,7 @@ public final class UploadPipelineLoad {
     /** The file cut at its {@code <time>} values: pieces[i], times[i], pieces[i + 1], ... */
     private final List<byte[]> pieces = new ArrayList<>();
     private final List<Instant> times = new ArrayList<>();
+    private final int piecesLength;
     private final List<User> users = new ArrayList<>();
     private final Set<String> userIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted = new AtomicLong();
@@ -135,6 +141,7 @@ public final class UploadPipelineLoad {
             from = matcher.end(1);
         }
         pieces.add(template.substring(from).getBytes(StandardCharsets.UTF_8));
+        piecesLength = pieces.stream().mapToInt(p -> p.length).sum();
     }
 
     public static void main(String[] args) throws Exception {
@@ -208,10 +215,10 @@ public final class UploadPipelineLoad {
                 }
             }
         }
-        // one hour apart per user and in the past: never the same file hash, never overlapping
+        // --spacing apart per user and in the past: never the same file hash, never overlapping
         long n = user.sequence.incrementAndGet();
         String boundary = "load-" + n + "-" + System.nanoTime();
-        byte[] file = shifted(Duration.ofHours(-n));
+        byte[] file = shifted(options.spacing().multipliedBy(-n));
         byte[] body = options.gzip() ? multipart(boundary, "run-" + n + ".gpx.gz", "application/gzip", gzip(file))
                 : multipart(boundary, "run-" + n + ".gpx", "application/gpx+xml", file);
         long sent = System.nanoTime();
@@ -239,8 +246,7 @@ public final class UploadPipelineLoad {
      * tool, on the same two cores as the platform, spends as little as it can per upload.
      */
     private byte[] shifted(Duration by) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(pieces.stream().mapToInt(p -> p.length).sum()
-                + times.size() * 24);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(piecesLength + times.size() * 24);
         for (int i = 0; i < times.size(); i++) {
             out.writeBytes(pieces.get(i));
             out.writeBytes(times.get(i).plus(by).toString().getBytes(StandardCharsets.US_ASCII));

@@ -71,6 +71,8 @@ class UploadStore {
 
     /** QUEUED (or an earlier attempt's PROCESSING) → PROCESSING; the first attempt's start is kept. */
     boolean markProcessing(UUID id, Instant now) {
+        // the mark is only shown to the owner: lost in a database crash, the work item marks it again
+        jdbc.sql("set local synchronous_commit = off").update();
         return jdbc.sql("""
                 update upload set status = 'PROCESSING', updated_at = :now,
                     processing_started_at = coalesce(processing_started_at, :now)
