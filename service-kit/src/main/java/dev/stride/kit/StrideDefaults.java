@@ -32,6 +32,9 @@ public class StrideDefaults implements EnvironmentPostProcessor {
         defaults.put("server.error.include-exception", "false");
         defaults.put("server.error.whitelabel.enabled", "false");
         defaults.put("server.max-http-request-header-size", "16KB");
+        // Tomcat closes a connection after 100 requests by default, and the gateway then pays a new
+        // TLS handshake on both sides; a bound still lets connections move to new replicas
+        defaults.put("server.tomcat.max-keep-alive-requests", "10000");
         defaults.put("spring.servlet.multipart.max-file-size", "25MB");
         defaults.put("spring.servlet.multipart.max-request-size", "26MB");
         // actuator on its own port; beyond health and info it needs ADMIN (see StrideSecurity)

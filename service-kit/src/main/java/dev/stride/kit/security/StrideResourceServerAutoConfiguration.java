@@ -1,5 +1,6 @@
 package dev.stride.kit.security;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -16,6 +17,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -51,9 +54,10 @@ public class StrideResourceServerAutoConfiguration {
                 .validateType(false) // typ at+jwt is checked by our validator instead
                 .restOperations(new RestTemplate(requests))
                 .build();
-        decoder.setJwtValidator(StrideTokenValidators.accessToken(properties.issuer(),
-                environment.getRequiredProperty("spring.application.name"), properties.clockSkew()));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = StrideTokenValidators.accessToken(properties.issuer(),
+                environment.getRequiredProperty("spring.application.name"), properties.clockSkew());
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, Clock.systemUTC());
     }
 
     /** Spring Security's strict firewall with regex-free header checks ({@link HeaderCharacters}). */
