@@ -2,6 +2,8 @@ package dev.stride.workout.comparison;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,12 +29,33 @@ class PeriodTotalsListener {
         this.jdbc = jdbc;
     }
 
+    /** All rows in one round trip, in (kind, sport, period) order so that two changes never lock in opposite orders. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(WorkoutChanged change) {
+        List<Object[]> upserts = new ArrayList<>();
+        List<Object[]> emptied = new ArrayList<>();
         for (PeriodKind kind : PeriodKind.values()) {
-            Contributions.of(change, (facts, sign) -> facts.sport().name() + "|" + start(kind, facts))
-                    .forEach(c -> apply(kind, c.facts(), c.sign()));
+            Contributions.of(change, (facts, sign) -> facts.sport().name() + "|" + start(kind, facts)).forEach(c -> {
+                Facts workout = c.facts();
+                Object[] key = { workout.sport().name(), kind.code(), start(kind, workout), workout.userId() };
+                upserts.add(new Object[] { key[0], key[1], key[2], key[3], c.sign(),
+                    signed(c.sign(), workout.distance()), signed(c.sign(), workout.movingTime()) });
+                if (c.sign() < 0) {
+                    emptied.add(key);
+                }
+            });
+        }
+        jdbc.batchUpdate("""
+                insert into period_total as p (sport, period, period_start, user_id, workouts, distance, moving_time)
+                values (?, ?, ?, ?, ?, cast(? as float8)::numeric, cast(? as float8)::numeric)
+                on conflict (sport, period, period_start, user_id) do update set
+                    workouts = p.workouts + excluded.workouts,
+                    distance = p.distance + excluded.distance,
+                    moving_time = p.moving_time + excluded.moving_time""", upserts);
+        if (!emptied.isEmpty()) {
+            jdbc.batchUpdate("delete from period_total where sport = ? and period = ? and period_start = ? "
+                    + "and user_id = ? and workouts = 0", emptied);
         }
     }
 
@@ -41,22 +64,6 @@ class PeriodTotalsListener {
     void on(UserWorkoutsErased erased) {
         jdbc.update("delete from period_total where user_id = ?", erased.userId());
         jdbc.update("delete from athlete_attributes where user_id = ?", erased.userId());
-    }
-
-    private void apply(PeriodKind kind, Facts workout, int sign) {
-        LocalDate start = start(kind, workout);
-        jdbc.update("""
-                insert into period_total as p (sport, period, period_start, user_id, workouts, distance, moving_time)
-                values (?, ?, ?, ?, ?, cast(? as float8)::numeric, cast(? as float8)::numeric)
-                on conflict (sport, period, period_start, user_id) do update set
-                    workouts = p.workouts + excluded.workouts,
-                    distance = p.distance + excluded.distance,
-                    moving_time = p.moving_time + excluded.moving_time""", workout.sport().name(), kind.code(),
-                start, workout.userId(), sign, signed(sign, workout.distance()), signed(sign, workout.movingTime()));
-        if (sign < 0) {
-            jdbc.update("delete from period_total where sport = ? and period = ? and period_start = ? and user_id = ? "
-                    + "and workouts = 0", workout.sport().name(), kind.code(), start, workout.userId());
-        }
     }
 
     private static LocalDate start(PeriodKind kind, Facts workout) {

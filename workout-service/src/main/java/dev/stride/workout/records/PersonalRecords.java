@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,11 +39,13 @@ import dev.stride.workout.workouts.WorkoutChanged;
 public class PersonalRecords {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final EventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    PersonalRecords(JdbcClient jdbc, EventPublisher events) {
+    PersonalRecords(JdbcClient jdbc, JdbcTemplate batch, EventPublisher events) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.events = events;
     }
 
@@ -58,16 +61,23 @@ public class PersonalRecords {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordEfforts(UUID userId, UUID workoutId, Sport sport, Instant workoutStart,
             List<WorkoutAnalysis.BestEffort> efforts) {
+        if (efforts.isEmpty()) {
+            return;
+        }
+        // one round trip for the efforts and one for the records they may beat, not one each per distance
+        List<Object[]> rows = new ArrayList<>(efforts.size());
         for (WorkoutAnalysis.BestEffort effort : efforts) {
-            Instant achievedAt = workoutStart.plusMillis(Math.round(effort.startOffset() * 1000));
-            jdbc.sql("""
-                    insert into best_effort (workout_id, effort, user_id, sport, distance, elapsed_time, achieved_at)
-                    values (:workout, :effort, :user, :sport, :distance, :elapsed, :at)
-                    on conflict do nothing""")
-                    .param("workout", workoutId).param("effort", effort.name()).param("user", userId)
-                    .param("sport", sport.name()).param("distance", effort.distance())
-                    .param("elapsed", effort.elapsedTime()).param("at", Timestamp.from(achievedAt)).update();
-            Optional<Current> current = current(userId, sport, effort.name(), true);
+            rows.add(new Object[] { workoutId, effort.name(), userId, sport.name(), effort.distance(),
+                effort.elapsedTime(), Timestamp.from(achievedAt(workoutStart, effort)) });
+        }
+        batch.batchUpdate("""
+                insert into best_effort (workout_id, effort, user_id, sport, distance, elapsed_time, achieved_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", rows);
+        Map<String, Current> records = currentForUpdate(userId, sport,
+                efforts.stream().map(WorkoutAnalysis.BestEffort::name).toList());
+        for (WorkoutAnalysis.BestEffort effort : efforts) {
+            Instant achievedAt = achievedAt(workoutStart, effort);
+            Optional<Current> current = Optional.ofNullable(records.get(effort.name()));
             if (current.isPresent() && current.get().elapsedTime() <= effort.elapsedTime()) {
                 continue;
             }
@@ -184,14 +194,22 @@ public class PersonalRecords {
         }
     }
 
-    private Optional<Current> current(UUID userId, Sport sport, String effort, boolean lock) {
-        return jdbc.sql("""
-                select workout_id, elapsed_time, achieved_at from personal_record
-                 where user_id = :user and sport = :sport and effort = :effort""" + (lock ? " for update" : ""))
-                .param("user", userId).param("sport", sport.name()).param("effort", effort)
-                .query((rs, row) -> new Current(rs.getObject("workout_id", UUID.class), rs.getDouble("elapsed_time"),
-                        rs.getTimestamp("achieved_at").toInstant()))
-                .optional();
+    private static Instant achievedAt(Instant workoutStart, WorkoutAnalysis.BestEffort effort) {
+        return workoutStart.plusMillis(Math.round(effort.startOffset() * 1000));
+    }
+
+    /** The current records of these efforts, locked until the transaction ends. */
+    private Map<String, Current> currentForUpdate(UUID userId, Sport sport, List<String> efforts) {
+        Map<String, Current> records = new LinkedHashMap<>();
+        jdbc.sql("""
+                select effort, workout_id, elapsed_time, achieved_at from personal_record
+                 where user_id = :user and sport = :sport and effort in (:efforts) for update""")
+                .param("user", userId).param("sport", sport.name()).param("efforts", efforts)
+                .query(rs -> {
+                    records.put(rs.getString("effort"), new Current(rs.getObject("workout_id", UUID.class),
+                            rs.getDouble("elapsed_time"), rs.getTimestamp("achieved_at").toInstant()));
+                });
+        return records;
     }
 
     private void upsert(UUID userId, Sport sport, String effort, double distance, double elapsed, UUID workoutId,
