@@ -15,6 +15,8 @@ import javax.xml.stream.XMLStreamException;
  */
 final class GpxReader {
 
+    private static final String NO_POSITION = "A GPX track point has no lat/lon attributes";
+
     private final XmlWalker xml;
     private final TrackPointsBuilder points;
     private final ParserLimits limits;
@@ -86,15 +88,9 @@ final class GpxReader {
     }
 
     private void readPoint() throws XMLStreamException {
-        String latText = xml.attribute("lat");
-        String lonText = xml.attribute("lon");
-        if (latText == null || lonText == null) {
-            throw new WorkoutFileException(WorkoutFileException.Reason.MALFORMED,
-                    "A GPX track point has no lat/lon attributes");
-        }
         point.clear();
-        point.lat = XmlText.number(latText, "trkpt lat", "GPX");
-        point.lon = XmlText.number(lonText, "trkpt lon", "GPX");
+        point.lat = xml.numberAttribute("lat", "trkpt lat", NO_POSITION);
+        point.lon = xml.numberAttribute("lon", "trkpt lon", NO_POSITION);
         XmlText.checkPosition(point.lat, point.lon, "GPX");
         xml.walk(pointChild);
         if (point.time == TrackPoints.NO_TIME) {

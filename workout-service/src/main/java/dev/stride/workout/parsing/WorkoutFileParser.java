@@ -23,13 +23,20 @@ public final class WorkoutFileParser {
     private static final int SNIFF = 64;
 
     private final ParserLimits limits;
+    private final boolean fastXml;
 
     public WorkoutFileParser() {
         this(ParserLimits.defaults());
     }
 
     public WorkoutFileParser(ParserLimits limits) {
+        this(limits, true);
+    }
+
+    /** @param fastXml false to read every XML document with the JDK's StAX reader (tests compare both) */
+    WorkoutFileParser(ParserLimits limits, boolean fastXml) {
         this.limits = limits;
+        this.fastXml = fastXml;
     }
 
     public ParsedActivity parse(InputStream input, String fileName) {
@@ -60,7 +67,7 @@ public final class WorkoutFileParser {
             }
             if (looksLikeXml(head)) {
                 try {
-                    return XmlActivityReader.read(content, limits);
+                    return XmlActivityReader.read(content, limits, fastXml);
                 } catch (WorkoutFileException e) {
                     if (raw.failure() != null) {
                         throw raw.failure();

@@ -1,20 +1,40 @@
 package dev.stride.workout.parsing;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
-/** Reads an XML activity: the root element decides between GPX and TCX. */
+/**
+ * Reads an XML activity: the root element decides between GPX and TCX. UTF-8 and US-ASCII
+ * documents are read by {@link Utf8XmlReader}, all others by the JDK's StAX reader
+ * ({@link SafeXml}), which stays the reference the tests compare ours with (ADR 0015).
+ */
 final class XmlActivityReader {
 
     private XmlActivityReader() {
     }
 
     static ParsedActivity read(InputStream in, ParserLimits limits) {
-        XMLStreamReader xml = null;
+        return read(in, limits, true);
+    }
+
+    /**
+     * @param fast whether {@link Utf8XmlReader} may read the document (when {@link #fastEncoding}
+     *             says it can); false only in tests, which compare both readers
+     */
+    static ParsedActivity read(InputStream in, ParserLimits limits, boolean fast) {
+        XmlSource xml = null;
         try {
-            xml = SafeXml.reader(new XmlRunLimit(in));
+            InputStream input = in.markSupported() ? in : new BufferedInputStream(in, 65_536);
+            int encoding = fast ? fastEncoding(input) : NOT_FAST;
+            InputStream limited = new XmlRunLimit(input);
+            xml = encoding == NOT_FAST ? new StaxSource(SafeXml.reader(limited))
+                    : new Utf8XmlReader(limited, encoding == ASCII);
             while (true) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.DTD) {
@@ -29,7 +49,7 @@ final class XmlActivityReader {
                     throw notAnActivity();
                 }
             }
-            String root = xml.getLocalName();
+            String root = xml.localName();
             if (root.equals("gpx")) {
                 return new GpxReader(new XmlWalker(xml, "GPX"), limits).read();
             }
@@ -37,18 +57,75 @@ final class XmlActivityReader {
                 return new TcxReader(new XmlWalker(xml, "TCX"), limits).read();
             }
             throw notAnActivity();
-        } catch (XMLStreamException | RuntimeException e) {
+        } catch (XMLStreamException | IOException | RuntimeException e) {
             throw translate(e);
         } finally {
             if (xml != null) {
-                try {
-                    xml.close();
-                } catch (XMLStreamException ignored) {
-                    // nothing left to release
-                }
+                xml.close();
             }
         }
     }
+
+    static final int NOT_FAST = 0;
+    static final int UTF8 = 1;
+    static final int ASCII = 2;
+    private static final int HEAD = 256;
+
+    /**
+     * Which reader the document needs, from its first bytes (the stream is reset to where it
+     * was): {@link #UTF8} or {@link #ASCII} when there is no byte order mark or a UTF-8 one and
+     * the XML declaration is absent or says version 1.0 and encoding UTF-8 or US-ASCII (any case);
+     * {@link #NOT_FAST} otherwise, and then the JDK's StAX reads it.
+     */
+    static int fastEncoding(InputStream in) throws IOException {
+        in.mark(HEAD);
+        byte[] head = new byte[HEAD];
+        int n = 0;
+        try {
+            while (n < HEAD) {
+                int r = in.read(head, n, HEAD - n);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+        } finally {
+            in.reset();
+        }
+        return fastEncoding(head, n);
+    }
+
+    static int fastEncoding(byte[] head, int n) {
+        int i = 0;
+        if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            i = 3;
+        } else if (n >= 2 && ((head[0] & 0xFF) == 0xFE || (head[0] & 0xFF) == 0xFF || head[0] == 0 || head[1] == 0)) {
+            return NOT_FAST;
+        }
+        String text = new String(head, i, n - i, StandardCharsets.ISO_8859_1);
+        if (!text.startsWith("<?xml") || text.length() > 5 && Utf8XmlReader.isNameChar(text.charAt(5))) {
+            return UTF8; // no declaration (a processing instruction such as <?xml-stylesheet is not one)
+        }
+        int end = text.indexOf("?>");
+        if (end < 0) {
+            return NOT_FAST;
+        }
+        Matcher declaration = DECLARATION.matcher(text.substring(0, end + 2));
+        if (!declaration.matches()) {
+            return NOT_FAST;
+        }
+        String encoding = declaration.group(2);
+        if (encoding == null || encoding.equalsIgnoreCase("UTF-8")) {
+            return UTF8;
+        }
+        return encoding.equalsIgnoreCase("US-ASCII") ? ASCII : NOT_FAST;
+    }
+
+    private static final Pattern DECLARATION = Pattern.compile(
+            "<\\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(\"1\\.0\"|'1\\.0')"
+                    + "(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"'])?"
+                    + "(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:\"(?:yes|no)\"|'(?:yes|no)'))?"
+                    + "[ \t\r\n]*\\?>");
 
     static WorkoutFileException notAnActivity() {
         return new WorkoutFileException(WorkoutFileException.Reason.UNSUPPORTED_FORMAT,

@@ -4,7 +4,6 @@ import java.nio.CharBuffer;
 import java.util.Arrays;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * The one loop over the elements of a GPX or TCX document: {@link #walk} visits every element
@@ -27,14 +26,14 @@ final class XmlWalker {
         boolean read(String name, int depth) throws XMLStreamException;
     }
 
-    private final XMLStreamReader xml;
+    private final XmlSource xml;
     private final String format;
     private final IsoTime isoTime = new IsoTime();
     private char[] text = new char[64];
     private CharBuffer view = CharBuffer.wrap(text);
     private int length;
 
-    XmlWalker(XMLStreamReader xml, String format) {
+    XmlWalker(XmlSource xml, String format) {
         this.xml = xml;
         this.format = format;
     }
@@ -45,7 +44,7 @@ final class XmlWalker {
         while (depth > 0) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
-                if (!element.read(xml.getLocalName(), depth)) {
+                if (!element.read(xml.localName(), depth)) {
                     depth++;
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -58,7 +57,20 @@ final class XmlWalker {
 
     /** An attribute of the current start tag (any namespace), or null. */
     String attribute(String name) {
-        return xml.getAttributeValue(null, name);
+        return xml.attribute(name);
+    }
+
+    /**
+     * A number attribute of the current start tag, read without a String where the reader allows;
+     * MALFORMED with {@code missing} as the message when it is absent.
+     */
+    double numberAttribute(String name, String element, String missing) {
+        CharSequence value = xml.attributeChars(name);
+        if (value == null) {
+            throw new WorkoutFileException(WorkoutFileException.Reason.MALFORMED, missing);
+        }
+        double fast = XmlText.fastNumber(value, 0, value.length());
+        return Double.isNaN(fast) ? XmlText.number(value.toString(), element, format) : fast;
     }
 
     /** The text of the current element, which must have no child elements; reads its end tag. */
@@ -99,19 +111,14 @@ final class XmlWalker {
         while (true) {
             int event = xml.next();
             switch (event) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
-                case XMLStreamConstants.ENTITY_REFERENCE -> {
-                    char[] chars = xml.getText().toCharArray();
-                    append(chars, 0, chars.length);
-                }
+                case XMLStreamConstants.CHARACTERS -> append(xml.textChars(), xml.textStart(), xml.textLength());
                 case XMLStreamConstants.END_ELEMENT -> {
                     return;
                 }
                 case XMLStreamConstants.END_DOCUMENT -> throw XmlActivityReader.truncated(format);
                 case XMLStreamConstants.START_ELEMENT -> throw new WorkoutFileException(
                         WorkoutFileException.Reason.MALFORMED, "The " + format + " file has an element <"
-                        + xml.getLocalName() + "> where only a value is allowed");
+                        + xml.localName() + "> where only a value is allowed");
                 default -> {
                     // comments and processing instructions inside a value are skipped, as getElementText does
                 }

@@ -1,0 +1,1096 @@
+package dev.stride.workout.parsing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * A strict, streaming XML 1.0 pull reader for UTF-8 (and US-ASCII) documents with namespaces,
+ * made for GPX and TCX: the JDK's StAX reader spent most of a GPX or TCX parse in its scanner
+ * (ADR 0015). It reads 64 KB chunks and turns the bytes into the events {@link XmlWalker}
+ * needs, without a String per element name (a small bounded cache maps name bytes to Strings),
+ * per text or per attribute value.
+ *
+ * <p><b>Security:</b> it has no DTD support at all and never resolves or loads anything external.
+ * A DOCTYPE anywhere is refused as UNSAFE_XML, and so is any entity reference other than the five
+ * predefined ones and character references. There is nothing to expand.
+ *
+ * <p>It refuses what {@link SafeXml}'s StAX reader refuses, with the same reasons (the tests
+ * compare both on real, generated and mutated documents): the end of the input inside the
+ * document is TRUNCATED; everything else that is not well-formed (mismatched or unclosed tags,
+ * more than one root, bad attribute syntax or duplicate attributes, names, characters that are
+ * not XML 1.0 characters, invalid UTF-8, {@code ]]>} in text, {@code --} in a comment, a misplaced
+ * XML declaration, undeclared namespace prefixes, more than {@value #MAX_DEPTH} nested elements or
+ * {@value #MAX_ATTRIBUTES} attributes on one) is MALFORMED, with the line. Line ends are normalised
+ * and attribute values' whitespace replaced by spaces as XML 1.0 says. Comments and processing
+ * instructions are skipped. Like the StAX reader it reads no further than the walker asks: what
+ * follows the root's end tag is only checked when {@link #next} is called after it.
+ */
+final class Utf8XmlReader implements XmlSource {
+
+    static final int MAX_DEPTH = 64;
+    static final int MAX_ATTRIBUTES = 64;
+    /**
+     * The JDK's reader, as {@link SafeXml} sets it up (entityExpansionLimit 1), counts every
+     * reference to a predefined entity ({@code &amp;} ...) as an expansion and refuses the second
+     * in a document; this reader does the same so that both accept the same files. Character
+     * references are not counted.
+     */
+    static final int MAX_ENTITY_REFERENCES = 1;
+    private static final int CHUNK = 65_536;
+    private static final int NONE = -2;
+    private static final int EOF = -1;
+    private static final int PROLOG = 0;
+    private static final int CONTENT = 1;
+    private static final int EPILOG = 2;
+    private static final String XML_URI = "http://www.w3.org/XML/1998/namespace";
+    private static final String XMLNS_URI = "http://www.w3.org/2000/xmlns/";
+
+    private final InputStream in;
+    private final boolean asciiOnly;
+    private final byte[] buf = new byte[CHUNK];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private int line = 1;
+    private int pushed = NONE;
+    private boolean markupPending;
+    private int state = PROLOG;
+    private boolean emptyPending;
+
+    private char[] text = new char[256];
+    private int textLength;
+
+    /** Qualified names of the open elements, as UTF-8 bytes, one after the other. */
+    private byte[] names = new byte[1024];
+    private final int[] nameStart = new int[MAX_DEPTH + 2];
+    private final int[] nsMark = new int[MAX_DEPTH + 2];
+    private int depth;
+    private String localName;
+
+    /** In-scope prefix declarations, innermost last. */
+    private String[] nsPrefix = new String[8];
+    private String[] nsUri = new String[8];
+    private int nsCount;
+
+    /** The current start tag's attributes: qualified names (bytes) and values (chars). */
+    private byte[] attrNames = new byte[512];
+    private final int[] attrNameStart = new int[MAX_ATTRIBUTES + 2];
+    private final int[] attrNameEnd = new int[MAX_ATTRIBUTES + 2];
+    private final int[] attrColon = new int[MAX_ATTRIBUTES + 2];
+    private char[] attrValues = new char[512];
+    private final int[] attrValueStart = new int[MAX_ATTRIBUTES + 2];
+    private final int[] attrValueEnd = new int[MAX_ATTRIBUTES + 2];
+    private int attrCount;
+    private int attrValueLength;
+    private final Chars chars = new Chars();
+
+    private int entityReferences;
+    private final NameCache nameCache = new NameCache();
+
+    /**
+     * @param asciiOnly the document declares US-ASCII: a byte above 127 is an error, as for StAX
+     */
+    Utf8XmlReader(InputStream in, boolean asciiOnly) {
+        this.in = in;
+        this.asciiOnly = asciiOnly;
+    }
+
+    // ---------------------------------------------------------------- events
+
+    @Override
+    public int next() throws XMLStreamException {
+        try {
+            if (emptyPending) {
+                emptyPending = false;
+                return endElement();
+            }
+            if (state == CONTENT) {
+                return content();
+            }
+            return misc();
+        } catch (IOException e) {
+            throw new XMLStreamException(e.getMessage(), e);
+        }
+    }
+
+    /** Before and after the root: whitespace, comments, processing instructions; the root. */
+    private int misc() throws IOException {
+        if (state == PROLOG && line == 1 && pos == 0 && limit == 0) {
+            declaration();
+        }
+        while (true) {
+            int c = read();
+            if (c == EOF) {
+                if (state == PROLOG) {
+                    throw truncated();
+                }
+                return XMLStreamConstants.END_DOCUMENT;
+            }
+            if (isSpace(c)) {
+                continue;
+            }
+            if (c != '<') {
+                throw malformed(state == PROLOG ? "Content is not allowed in prolog."
+                        : "Content is not allowed in trailing section.");
+            }
+            int d = read();
+            if (d == '?') {
+                processingInstruction();
+            } else if (d == '!') {
+                int e = read();
+                if (e == '-') {
+                    comment();
+                } else if (e == 'D' && state == PROLOG) {
+                    expect("OCTYPE");
+                    throw doctype();
+                } else {
+                    throw markupError(e);
+                }
+            } else if (state == EPILOG) {
+                throw d == EOF ? truncated() : malformed("The markup in the document following the root element must be well-formed.");
+            } else {
+                state = CONTENT;
+                pushed = d;
+                return startTag();
+            }
+        }
+    }
+
+    private int content() throws IOException {
+        textLength = 0;
+        int brackets = 0;
+        while (true) {
+            int c;
+            if (markupPending) {
+                markupPending = false;
+                c = '<';
+            } else {
+                c = read();
+            }
+            if (c == '<') {
+                int d = read();
+                if (d == '!') {
+                    int e = read();
+                    if (e == '-') {
+                        comment();
+                    } else if (e == '[') {
+                        expect("CDATA[");
+                        cdata();
+                    } else if (e == 'D') {
+                        expect("OCTYPE");
+                        throw doctype();
+                    } else {
+                        throw markupError(e);
+                    }
+                    brackets = 0;
+                    continue;
+                }
+                if (d == '?') {
+                    processingInstruction();
+                    brackets = 0;
+                    continue;
+                }
+                if (textLength > 0) {
+                    markupPending = true;
+                    pushed = d;
+                    return XMLStreamConstants.CHARACTERS;
+                }
+                if (d == '/') {
+                    return endTag();
+                }
+                pushed = d;
+                return startTag();
+            }
+            if (c == EOF) {
+                throw truncated();
+            }
+            if (c == '&') {
+                reference(false);
+                brackets = 0;
+                continue;
+            }
+            if (c == '>' && brackets >= 2) {
+                throw malformed("The character sequence \"]]>\" must not appear in content"
+                        + " unless used to mark the end of a CDATA section.");
+            }
+            brackets = c == ']' ? brackets + 1 : 0;
+            append(c);
+        }
+    }
+
+    private WorkoutFileException doctype() {
+        return new WorkoutFileException(WorkoutFileException.Reason.UNSAFE_XML,
+                "The file contains a document type declaration (DOCTYPE), which activity files never need;"
+                        + " it was not read");
+    }
+
+    private WorkoutFileException markupError(int c) {
+        return c == EOF ? truncated() : malformed("The markup is not recognized.");
+    }
+
+    // ---------------------------------------------------------------- tags
+
+    private int startTag() throws IOException {
+        if (depth == MAX_DEPTH) {
+            throw malformed("The element is nested deeper than the limit of " + MAX_DEPTH + ".");
+        }
+        int start = depth == 0 ? 0 : nameStart[depth];
+        int c = read();
+        int end = name(c, start, false);
+        int colon = nameColon;
+        c = nameTerminator;
+        depth++;
+        nameStart[depth] = end;
+        nsMark[depth] = nsCount;
+        attrCount = 0;
+        attrValueLength = 0;
+        int attrBytes = 0;
+        while (true) {
+            boolean space = false;
+            while (isSpace(c)) {
+                space = true;
+                c = read();
+            }
+            if (c == '>') {
+                break;
+            }
+            if (c == '/') {
+                int d = read();
+                if (d != '>') {
+                    throw d == EOF ? truncated() : malformed("The element type must be followed by either attribute"
+                            + " specifications, \">\" or \"/>\".");
+                }
+                emptyPending = true;
+                break;
+            }
+            if (c == EOF) {
+                throw truncated();
+            }
+            if (!space || !isNameStart(c)) {
+                throw malformed("The element type must be followed by either attribute specifications, \">\" or \"/>\".");
+            }
+            attrBytes = attributeName(c, attrBytes);
+            c = nameTerminator;
+            while (isSpace(c)) {
+                c = read();
+            }
+            if (c != '=') {
+                throw c == EOF ? truncated() : malformed("Attribute name must be followed by the ' = ' character.");
+            }
+            c = read();
+            while (isSpace(c)) {
+                c = read();
+            }
+            if (c != '"' && c != '\'') {
+                throw c == EOF ? truncated() : malformed("Open quote is expected for attribute.");
+            }
+            attributeValue(c);
+            // the JDK's reader finds a repeated namespace declaration as soon as it has read its
+            // value, other repeated attributes at the end of the tag (namespaces())
+            if (isNamespaceDeclaration(attrCount)) {
+                checkRepeated(attrCount);
+            }
+            if (++attrCount > MAX_ATTRIBUTES) {
+                throw malformed("The element has more than " + MAX_ATTRIBUTES + " attributes.");
+            }
+            c = read();
+        }
+        namespaces(start, end, colon);
+        localName = nameCache.get(names, colon < 0 ? start : colon + 1, end);
+        return XMLStreamConstants.START_ELEMENT;
+    }
+
+    private boolean isNamespaceDeclaration(int a) {
+        int ac = attrColon[a];
+        return ac < 0 ? is(attrNames, attrNameStart[a], attrNameEnd[a], "xmlns") : is(attrNames, attrNameStart[a], ac, "xmlns");
+    }
+
+    /** Attribute {@code a} must not repeat the qualified name of an earlier one. */
+    private void checkRepeated(int a) {
+        for (int b = 0; b < a; b++) {
+            if (Arrays.equals(attrNames, attrNameStart[a], attrNameEnd[a], attrNames,
+                    attrNameStart[b], attrNameEnd[b])) {
+                throw malformed("Attribute \"" + string(attrNames, attrNameStart[b], attrNameEnd[b])
+                        + "\" was already specified for the element.");
+            }
+        }
+    }
+
+    private int endTag() throws IOException {
+        int open = depth == 1 ? 0 : nameStart[depth - 1];
+        int openEnd = nameStart[depth];
+        int c = read();
+        int mark = openEnd;
+        // like the JDK's reader, which matches the end tag against the open element as it reads:
+        // input ending inside an end tag is a mismatch or an unterminated end tag, not a truncation
+        if (c == EOF) {
+            throw mismatch(open, openEnd);
+        }
+        int end;
+        try {
+            end = name(c, mark, false);
+        } catch (WorkoutFileException e) {
+            throw e.reason() == WorkoutFileException.Reason.TRUNCATED ? mismatch(open, openEnd) : e;
+        }
+        c = nameTerminator;
+        while (isSpace(c)) {
+            c = read();
+        }
+        if (c != '>') {
+            if (end - mark != openEnd - open || !Arrays.equals(names, open, openEnd, names, mark, end)) {
+                throw mismatch(open, openEnd);
+            }
+            throw c == EOF ? truncated() : malformed("The end-tag for the element must end with a '>' delimiter.");
+        }
+        if (end - mark != openEnd - open || !Arrays.equals(names, open, openEnd, names, mark, end)) {
+            throw mismatch(open, openEnd);
+        }
+        return endElement();
+    }
+
+    private WorkoutFileException mismatch(int open, int openEnd) {
+        return malformed("The element type \"" + string(names, open, openEnd)
+                + "\" must be terminated by the matching end-tag.");
+    }
+
+    private int endElement() {
+        int open = depth == 1 ? 0 : nameStart[depth - 1];
+        int colon = -1;
+        for (int i = open + 1; i < nameStart[depth]; i++) {
+            if (names[i] == ':') {
+                colon = i;
+                break;
+            }
+        }
+        localName = nameCache.get(names, colon < 0 ? open : colon + 1, nameStart[depth]);
+        nsCount = nsMark[depth];
+        depth--;
+        if (depth == 0) {
+            state = EPILOG;
+        }
+        return XMLStreamConstants.END_ELEMENT;
+    }
+
+    private int nameColon;
+    private int nameTerminator;
+
+    /**
+     * Reads a name starting with {@code c} into {@link #names} at {@code at} (or the attribute
+     * names when {@code attribute}); returns its end, with its one colon (or -1) in
+     * {@link #nameColon} and the character after it in {@link #nameTerminator}.
+     */
+    private int name(int c, int at, boolean attribute) throws IOException {
+        return name(c, at, attribute, true);
+    }
+
+    /** @param qualified false for a processing instruction's target, where colons are plain name characters */
+    private int name(int c, int at, boolean attribute, boolean qualified) throws IOException {
+        if (c == EOF) {
+            throw truncated();
+        }
+        if (!isNameStart(c)) {
+            throw malformed("The name is not well-formed.");
+        }
+        byte[] target = attribute ? attrNames : names;
+        int i = at;
+        // as the JDK's reader: one colon splits prefix and local part; a leading colon is part of
+        // the local name (no prefix); a second colon ends the name
+        int colon = -1;
+        // (and makes every later colon a plain name character, as in an unqualified name)
+        boolean plain = c == ':' || !qualified;
+        while (true) {
+            if (c == ':' && !plain) {
+                if (colon >= 0) {
+                    break;
+                }
+                colon = i;
+            } else if (colon == i - 1 && colon >= 0 && !isNameStart(c)) {
+                throw malformed("The local part of the qualified name is not well-formed.");
+            }
+            if (i + 4 > target.length) {
+                target = Arrays.copyOf(target, target.length * 2);
+                if (attribute) {
+                    attrNames = target;
+                } else {
+                    names = target;
+                }
+            }
+            if (c < 0x80) {
+                target[i++] = (byte) c;
+            } else if (c < 0x800) {
+                target[i++] = (byte) (0xC0 | c >> 6);
+                target[i++] = (byte) (0x80 | c & 0x3F);
+            } else if (c < 0x10000) {
+                target[i++] = (byte) (0xE0 | c >> 12);
+                target[i++] = (byte) (0x80 | c >> 6 & 0x3F);
+                target[i++] = (byte) (0x80 | c & 0x3F);
+            } else {
+                target[i++] = (byte) (0xF0 | c >> 18);
+                target[i++] = (byte) (0x80 | c >> 12 & 0x3F);
+                target[i++] = (byte) (0x80 | c >> 6 & 0x3F);
+                target[i++] = (byte) (0x80 | c & 0x3F);
+            }
+            c = read();
+            if (!isNameChar(c)) {
+                break;
+            }
+        }
+        if (colon >= 0 && colon == i - 1) {
+            throw c == EOF ? truncated() : malformed("The qualified name is not well-formed.");
+        }
+        nameColon = colon;
+        nameTerminator = c;
+        return i;
+    }
+
+    private int attributeName(int c, int at) throws IOException {
+        int end = name(c, at, true);
+        attrNameStart[attrCount] = at;
+        attrNameEnd[attrCount] = end;
+        attrColon[attrCount] = nameColon;
+        return end;
+    }
+
+    private void attributeValue(int quote) throws IOException {
+        attrValueStart[attrCount] = attrValueLength;
+        int saved = textLength;
+        textLength = 0;
+        while (true) {
+            int c = read();
+            if (c == quote) {
+                break;
+            }
+            if (c == EOF) {
+                throw truncated();
+            }
+            if (c == '<') {
+                throw malformed("The value of an attribute must not contain the '<' character.");
+            }
+            if (c == '&') {
+                reference(true);
+            } else {
+                append(c == '\t' || c == '\n' ? ' ' : c);
+            }
+        }
+        if (attrValueLength + textLength > attrValues.length) {
+            attrValues = Arrays.copyOf(attrValues, Math.max(attrValues.length * 2, attrValueLength + textLength));
+        }
+        System.arraycopy(text, 0, attrValues, attrValueLength, textLength);
+        attrValueLength += textLength;
+        attrValueEnd[attrCount] = attrValueLength;
+        textLength = saved;
+    }
+
+    /** Namespace declarations of the start tag, then its prefixes and duplicate attributes. */
+    private void namespaces(int start, int end, int colon) {
+        for (int a = 0; a < attrCount; a++) {
+            int s = attrNameStart[a];
+            int e = attrNameEnd[a];
+            int ac = attrColon[a];
+            if (!isNamespaceDeclaration(a)) {
+                checkRepeated(a);
+                continue;
+            }
+            boolean isPrefixed = ac >= 0;
+            boolean isDefault = !isPrefixed;
+            String uri = new String(attrValues, attrValueStart[a], attrValueEnd[a] - attrValueStart[a]);
+            String prefix = isDefault ? "" : string(attrNames, ac + 1, e);
+            if (prefix.equals("xmlns") || uri.equals(XMLNS_URI) || prefix.equals("xml") != uri.equals(XML_URI)
+                    || isPrefixed && uri.isEmpty()) {
+                throw malformed("The namespace declaration of \"" + prefix + "\" is not allowed.");
+            }
+            if (nsCount == nsPrefix.length) {
+                nsPrefix = Arrays.copyOf(nsPrefix, nsCount * 2);
+                nsUri = Arrays.copyOf(nsUri, nsCount * 2);
+            }
+            nsPrefix[nsCount] = prefix;
+            nsUri[nsCount] = uri;
+            nsCount++;
+        }
+        if (colon >= 0) {
+            if (is(names, start, colon, "xmlns")) {
+                throw malformed("Element \"" + string(names, start, end) + "\" cannot have \"xmlns\" as its prefix.");
+            }
+            if (uri(names, start, colon) == null) {
+                throw malformed("The prefix \"" + string(names, start, colon) + "\" for element \""
+                        + string(names, start, end) + "\" is not bound.");
+            }
+        }
+        // prefixed attributes: bound, and no two with the same namespace and local name
+        for (int a = 0; a < attrCount; a++) {
+            int ac = attrColon[a];
+            if (ac < 0 || is(attrNames, attrNameStart[a], ac, "xmlns")) {
+                continue;
+            }
+            String uri = uri(attrNames, attrNameStart[a], ac);
+            if (uri == null) {
+                throw malformed("The prefix \"" + string(attrNames, attrNameStart[a], ac) + "\" for attribute \""
+                        + string(attrNames, attrNameStart[a], attrNameEnd[a]) + "\" is not bound.");
+            }
+            for (int b = 0; b < a; b++) {
+                int bc = attrColon[b];
+                if (bc >= 0 && !is(attrNames, attrNameStart[b], bc, "xmlns")
+                        && Arrays.equals(attrNames, ac + 1, attrNameEnd[a], attrNames, bc + 1, attrNameEnd[b])
+                        && uri.equals(uri(attrNames, attrNameStart[b], bc))) {
+                    throw malformed("Attribute \"" + string(attrNames, ac + 1, attrNameEnd[a])
+                            + "\" bound to namespace \"" + uri + "\" was already specified for the element.");
+                }
+            }
+        }
+    }
+
+    /** The namespace bound to the prefix in bytes[from, to), or null. */
+    private String uri(byte[] bytes, int from, int to) {
+        if (is(bytes, from, to, "xml")) {
+            return XML_URI;
+        }
+        for (int i = nsCount - 1; i >= 0; i--) {
+            String p = nsPrefix[i];
+            if (!p.isEmpty() && is(bytes, from, to, p)) {
+                return nsUri[i];
+            }
+        }
+        return null;
+    }
+
+    /** bytes[from, to) equals the string (compared per char: prefixes are usually ASCII). */
+    private static boolean is(byte[] bytes, int from, int to, String s) {
+        if (to - from != s.length()) {
+            return to - from > s.length() && s.equals(string(bytes, from, to));
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if ((bytes[from + i] & 0xFF) != s.charAt(i)) {
+                return s.equals(string(bytes, from, to));
+            }
+        }
+        return true;
+    }
+
+    private static String string(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    // ---------------------------------------------------------------- other markup
+
+    /** After {@code <!-}: the rest of a comment. */
+    private void comment() throws IOException {
+        int c = read();
+        if (c != '-') {
+            throw markupError(c);
+        }
+        int dashes = 0;
+        while (true) {
+            c = read();
+            if (c == EOF) {
+                throw truncated();
+            }
+            if (dashes >= 2) {
+                if (c == '>') {
+                    return;
+                }
+                throw malformed("The string \"--\" is not permitted within comments.");
+            }
+            dashes = c == '-' ? dashes + 1 : 0;
+        }
+    }
+
+    /** After {@code <![CDATA[}: the section's characters are text. */
+    private void cdata() throws IOException {
+        int brackets = 0;
+        while (true) {
+            int c = read();
+            if (c == EOF) {
+                throw truncated();
+            }
+            if (c == '>' && brackets >= 2) {
+                textLength -= 2;
+                return;
+            }
+            brackets = c == ']' ? brackets + 1 : 0;
+            append(c);
+        }
+    }
+
+    /** After {@code <?}: a processing instruction, skipped; its target must not be "xml" in any case. */
+    private void processingInstruction() throws IOException {
+        int start = depth == 0 ? 0 : nameStart[depth];
+        int c = read();
+        int end = name(c, start, false, false);
+        if (end - start == 3 && (names[start] | 0x20) == 'x' && (names[start + 1] | 0x20) == 'm'
+                && (names[start + 2] | 0x20) == 'l') {
+            throw malformed("The processing instruction target matching \"[xX][mM][lL]\" is not allowed.");
+        }
+        c = nameTerminator;
+        if (c == '?') {
+            c = read();
+            if (c == '>') {
+                return;
+            }
+            throw c == EOF ? truncated() : malformed("White space is required between the target and the data of a processing instruction.");
+        }
+        if (!isSpace(c)) {
+            throw c == EOF ? truncated() : malformed("White space is required between the target and the data of a processing instruction.");
+        }
+        boolean question = false;
+        while (true) {
+            c = read();
+            if (c == EOF) {
+                throw truncated();
+            }
+            if (question && c == '>') {
+                return;
+            }
+            question = c == '?';
+        }
+    }
+
+    /** The XML declaration, if the document starts with one (after an optional byte order mark). */
+    private void declaration() throws IOException {
+        if (!fill()) {
+            return;
+        }
+        if (limit - pos >= 3 && (buf[pos] & 0xFF) == 0xEF && (buf[pos + 1] & 0xFF) == 0xBB && (buf[pos + 2] & 0xFF) == 0xBF) {
+            pos += 3;
+        }
+        byte[] head = "<?xml".getBytes(StandardCharsets.US_ASCII);
+        if (limit - pos < 6) {
+            return;
+        }
+        for (int i = 0; i < head.length; i++) {
+            if (buf[pos + i] != head[i]) {
+                return;
+            }
+        }
+        int after = buf[pos + 5];
+        if (!isSpace(after) && after != '?') {
+            return;
+        }
+        pos += 5;
+        String version = pseudoAttribute("version", true);
+        if (!version.equals("1.0")) {
+            throw malformed("XML version \"" + version + "\" is not supported by this reader.");
+        }
+        String encoding = pseudoAttribute("encoding", false);
+        if (encoding != null && !encoding.matches("[A-Za-z][A-Za-z0-9._-]*")) {
+            throw malformed("The encoding name is not valid.");
+        }
+        String standalone = pseudoAttribute("standalone", false);
+        if (standalone != null && !standalone.equals("yes") && !standalone.equals("no")) {
+            throw malformed("The standalone document declaration value must be \"yes\" or \"no\".");
+        }
+        int c = read();
+        while (isSpace(c)) {
+            c = read();
+        }
+        if (c != '?') {
+            throw c == EOF ? truncated() : malformed("The XML declaration must end with \"?>\".");
+        }
+        c = read();
+        if (c != '>') {
+            throw c == EOF ? truncated() : malformed("The XML declaration must end with \"?>\".");
+        }
+    }
+
+    /** {@code S name S? = S? "value"} in the declaration; null when the next thing is not this name and it is optional. */
+    private String pseudoAttribute(String name, boolean required) throws IOException {
+        int c = read();
+        boolean space = false;
+        while (isSpace(c)) {
+            space = true;
+            c = read();
+        }
+        if (c != name.charAt(0) || !space) {
+            if (required) {
+                throw c == EOF ? truncated() : malformed("The version is required in the XML declaration.");
+            }
+            pushed = c;
+            if (space) {
+                pushSpace = true;
+            }
+            return null;
+        }
+        expect(name.substring(1));
+        c = read();
+        while (isSpace(c)) {
+            c = read();
+        }
+        if (c != '=') {
+            throw c == EOF ? truncated() : malformed("The ' = ' character must follow \"" + name + "\" in the XML declaration.");
+        }
+        c = read();
+        while (isSpace(c)) {
+            c = read();
+        }
+        if (c != '"' && c != '\'') {
+            throw c == EOF ? truncated() : malformed("The value following \"" + name + "\" in the XML declaration must be a quoted string.");
+        }
+        StringBuilder value = new StringBuilder();
+        while (true) {
+            int d = read();
+            if (d == c) {
+                return value.toString();
+            }
+            if (d == EOF) {
+                throw truncated();
+            }
+            if (d == '<' || value.length() > 64) {
+                throw malformed("The XML declaration is not well-formed.");
+            }
+            value.appendCodePoint(d);
+        }
+    }
+
+    /** A space read before a pseudo-attribute that was not there belongs to the next one. */
+    private boolean pushSpace;
+
+    private void expect(String rest) throws IOException {
+        for (int i = 0; i < rest.length(); i++) {
+            int c = read();
+            if (c != rest.charAt(i)) {
+                throw markupError(c);
+            }
+        }
+    }
+
+    /** After {@code &}: a predefined entity or a character reference, appended to the text. */
+    private void reference(boolean inAttribute) throws IOException {
+        int c = read();
+        if (c == '#') {
+            int value = 0;
+            int digits = 0;
+            c = read();
+            boolean hex = c == 'x';
+            if (hex) {
+                c = read();
+            }
+            while (c != ';') {
+                int digit = c >= '0' && c <= '9' ? c - '0'
+                        : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+                if (digit < 0) {
+                    throw c == EOF ? truncated() : malformed(digits == 0
+                            ? "A decimal or hexadecimal representation must immediately follow \"&#\" in a character reference."
+                            : "The character reference must end with the ';' delimiter.");
+                }
+                value = Math.min(value * (hex ? 16 : 10) + digit, 0x110000);
+                digits++;
+                c = read();
+            }
+            if (digits == 0) {
+                throw malformed("A decimal or hexadecimal representation must immediately follow \"&#\" in a character reference.");
+            }
+            if (!isXmlChar(value)) {
+                throw malformed("Character reference \"&#" + value + "\" is an invalid XML character.");
+            }
+            append(value);
+            return;
+        }
+        if (c == EOF) {
+            throw truncated();
+        }
+        if (!isNameStart(c)) {
+            throw unsafe("The entity name must immediately follow the '&' in the entity reference.");
+        }
+        StringBuilder entity = new StringBuilder();
+        while (isNameChar(c)) {
+            if (entity.length() < 16) {
+                entity.appendCodePoint(c);
+            }
+            c = read();
+        }
+        if (c != ';') {
+            throw c == EOF ? truncated() : unsafe("The reference to entity \"" + entity + "\" must end with the ';' delimiter.");
+        }
+        if (++entityReferences > MAX_ENTITY_REFERENCES) {
+            throw unsafe("The document has more than " + MAX_ENTITY_REFERENCES + " entity reference;"
+                    + " the reference StAX reader refuses that too (jdk.xml.entityExpansionLimit in SafeXml).");
+        }
+        switch (entity.toString()) {
+            case "lt" -> append('<');
+            case "gt" -> append('>');
+            case "amp" -> append('&');
+            case "quot" -> append('"');
+            case "apos" -> append('\'');
+            default -> throw unsafe("The entity \"" + entity + "\" was referenced, but not declared.");
+        }
+    }
+
+    // ---------------------------------------------------------------- characters
+
+    /**
+     * The next character as a code point, line ends normalised to LF; EOF at the end. Checks that
+     * the bytes are UTF-8 (no overlong forms, no surrogates) and the character an XML 1.0 one.
+     */
+    private int read() throws IOException {
+        if (pushSpace) {
+            pushSpace = false;
+            return ' ';
+        }
+        if (pushed != NONE) {
+            int c = pushed;
+            pushed = NONE;
+            return c;
+        }
+        if (pos == limit && !fill()) {
+            return EOF;
+        }
+        int b = buf[pos++];
+        if (b >= 0x20) {
+            return b;
+        }
+        if (b == '\n') {
+            line++;
+            return b;
+        }
+        if (b == '\t') {
+            return b;
+        }
+        if (b == '\r') {
+            line++;
+            if ((pos < limit || fill()) && buf[pos] == '\n') {
+                pos++;
+            }
+            return '\n';
+        }
+        if (b >= 0) {
+            throw malformed("An invalid XML character (Unicode: 0x" + Integer.toHexString(b) + ") was found.");
+        }
+        return multiByte(b & 0xFF);
+    }
+
+    private int multiByte(int b0) throws IOException {
+        if (asciiOnly) {
+            throw malformed("Byte \"" + b0 + "\" is not 7-bit ASCII.");
+        }
+        int c;
+        if (b0 >= 0xC2 && b0 <= 0xDF) {
+            c = (b0 & 0x1F) << 6 | continuation(0x80, 0xBF);
+        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+            int b1 = continuation(b0 == 0xE0 ? 0xA0 : 0x80, b0 == 0xED ? 0x9F : 0xBF);
+            c = (b0 & 0x0F) << 12 | b1 << 6 | continuation(0x80, 0xBF);
+        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+            int b1 = continuation(b0 == 0xF0 ? 0x90 : 0x80, b0 == 0xF4 ? 0x8F : 0xBF);
+            int b2 = continuation(0x80, 0xBF);
+            c = (b0 & 0x07) << 18 | b1 << 12 | b2 << 6 | continuation(0x80, 0xBF);
+        } else {
+            throw malformed("Invalid byte 1 of a UTF-8 sequence.");
+        }
+        if (!isXmlChar(c)) {
+            throw malformed("An invalid XML character (Unicode: 0x" + Integer.toHexString(c) + ") was found.");
+        }
+        return c;
+    }
+
+    /** A continuation byte in [low, high]; its low six bits. */
+    private int continuation(int low, int high) throws IOException {
+        if (pos == limit && !fill()) {
+            throw malformed("The UTF-8 sequence is incomplete at the end of the file.");
+        }
+        int b = buf[pos++] & 0xFF;
+        if (b < low || b > high) {
+            throw malformed("Invalid byte of a UTF-8 sequence.");
+        }
+        return b & 0x3F;
+    }
+
+    /** Reads the next chunk when the current one is used up; false at the end of the input. */
+    private boolean fill() throws IOException {
+        if (pos < limit) {
+            return true;
+        }
+        if (eof) {
+            return false;
+        }
+        while (true) {
+            int n = in.read(buf, 0, CHUNK);
+            if (n < 0) {
+                eof = true;
+                pos = 0;
+                limit = 0;
+                return false;
+            }
+            if (n > 0) {
+                pos = 0;
+                limit = n;
+                return true;
+            }
+        }
+    }
+
+    private void append(int c) {
+        if (textLength + 2 > text.length) {
+            text = Arrays.copyOf(text, text.length * 2);
+        }
+        if (c < 0x10000) {
+            text[textLength++] = (char) c;
+        } else {
+            text[textLength++] = Character.highSurrogate(c);
+            text[textLength++] = Character.lowSurrogate(c);
+        }
+    }
+
+    static boolean isXmlChar(int c) {
+        return c >= 0x20 ? c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF
+                : c == 0x9 || c == 0xA || c == 0xD;
+    }
+
+    private static boolean isSpace(int c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    }
+
+    /** NameStartChar as the JDK's reader has it (for non-ASCII see {@link XmlNameChars}). */
+    static boolean isNameStart(int c) {
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':';
+        }
+        return XmlNameChars.isNameStart(c);
+    }
+
+    /** NameChar as the JDK's reader has it. */
+    static boolean isNameChar(int c) {
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == ':'
+                    || c == '-' || c == '.';
+        }
+        return c > 0 && XmlNameChars.isNameChar(c);
+    }
+
+    private WorkoutFileException malformed(String reason) {
+        return new WorkoutFileException(WorkoutFileException.Reason.MALFORMED,
+                "The file is not well-formed XML at line " + line + ": " + reason);
+    }
+
+    private WorkoutFileException unsafe(String reason) {
+        return new WorkoutFileException(WorkoutFileException.Reason.UNSAFE_XML,
+                "The file uses XML entities that are not allowed: " + reason);
+    }
+
+    private static WorkoutFileException truncated() {
+        return new WorkoutFileException(WorkoutFileException.Reason.TRUNCATED,
+                "The file is truncated (the XML ends before the document is complete)");
+    }
+
+    // ---------------------------------------------------------------- XmlSource
+
+    @Override
+    public String localName() {
+        return localName;
+    }
+
+    @Override
+    public String attribute(String name) {
+        int a = attributeIndex(name);
+        return a < 0 ? null : new String(attrValues, attrValueStart[a], attrValueEnd[a] - attrValueStart[a]);
+    }
+
+    @Override
+    public CharSequence attributeChars(String name) {
+        int a = attributeIndex(name);
+        if (a < 0) {
+            return null;
+        }
+        chars.set(attrValues, attrValueStart[a], attrValueEnd[a]);
+        return chars;
+    }
+
+    /** The first attribute with this local name that is not a namespace declaration, or -1. */
+    private int attributeIndex(String name) {
+        for (int a = 0; a < attrCount; a++) {
+            int ac = attrColon[a];
+            int s = ac < 0 ? attrNameStart[a] : ac + 1;
+            if (is(attrNames, s, attrNameEnd[a], name)
+                    && !(ac < 0 ? name.equals("xmlns") : is(attrNames, attrNameStart[a], ac, "xmlns"))) {
+                return a;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public char[] textChars() {
+        return text;
+    }
+
+    @Override
+    public int textStart() {
+        return 0;
+    }
+
+    @Override
+    public int textLength() {
+        return textLength;
+    }
+
+    @Override
+    public void close() {
+        // the caller owns the stream
+    }
+
+    /** A reusable view of part of a char array. */
+    private static final class Chars implements CharSequence {
+        private char[] array;
+        private int from;
+        private int to;
+
+        void set(char[] array, int from, int to) {
+            this.array = array;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return array[from + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(array, from + start, end - start);
+        }
+
+        @Override
+        public String toString() {
+            return new String(array, from, to - from);
+        }
+    }
+
+    /**
+     * Name bytes to Strings: direct-mapped, 512 slots, names up to 64 bytes. A lookup costs the
+     * name's length; a file of millions of distinct names replaces slots (one String each, as
+     * many as the names) and never grows the cache, so time and memory stay linear.
+     */
+    static final class NameCache {
+        static final int SLOTS = 512;
+        static final int MAX_NAME = 64;
+        private final byte[][] keys = new byte[SLOTS][];
+        private final String[] values = new String[SLOTS];
+
+        String get(byte[] bytes, int from, int to) {
+            int length = to - from;
+            if (length > MAX_NAME) {
+                return new String(bytes, from, length, StandardCharsets.UTF_8);
+            }
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + bytes[i];
+            }
+            int slot = (h ^ h >>> 9) & (SLOTS - 1);
+            byte[] key = keys[slot];
+            if (key != null && Arrays.equals(key, 0, key.length, bytes, from, to)) {
+                return values[slot];
+            }
+            String value = new String(bytes, from, length, StandardCharsets.UTF_8);
+            keys[slot] = Arrays.copyOfRange(bytes, from, to);
+            values[slot] = value;
+            return value;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.stride.workout.parsing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast reader ({@link Utf8XmlReader}) against the JDK's StAX reader: on every GPX and TCX file
+ * of the shared test data, on generated files and on hand-written edge cases, both must give the
+ * same activity or reject with the same reason.
+ */
+class Utf8XmlReaderTest {
+
+    static final Path DATA = Path.of("..", "..", "shared", "testdata", "workouts");
+    private static final ParserLimits LIMITS = ParserLimits.defaults();
+
+    static List<byte[]> sharedXmlFiles() throws IOException {
+        List<byte[]> files = new ArrayList<>();
+        for (String dir : List.of("gpx", "tcx")) {
+            try (Stream<Path> list = Files.list(DATA.resolve(dir))) {
+                for (Path p : list.sorted().toList()) {
+                    files.add(Files.readAllBytes(p));
+                }
+            }
+        }
+        return files;
+    }
+
+    static byte[] generatedGpx(int points) throws IOException {
+        try (InputStream in = new GeneratedGpx(points)) {
+            return in.readAllBytes();
+        }
+    }
+
+    static String tcx(int points) {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\" ?>\r\n"
+                + "<TrainingCenterDatabase xmlns=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\""
+                + " xmlns:ns3=\"http://www.garmin.com/xmlschemas/ActivityExtension/v2\">\r\n<Activities>"
+                + "<Activity Sport=\"Biking\"><Id>2024-05-01T08:00:00Z</Id><Lap StartTime=\"2024-05-01T08:00:00Z\">"
+                + "<TotalTimeSeconds>100.5</TotalTimeSeconds><DistanceMeters>1000</DistanceMeters>"
+                + "<Calories>12</Calories><Track>");
+        for (int i = 0; i < points; i++) {
+            sb.append("<Trackpoint><Time>2024-05-01T08:00:").append(String.format("%02d", i % 60))
+                    .append(".5Z</Time><Position><LatitudeDegrees>45.").append(1000 + i)
+                    .append("</LatitudeDegrees><LongitudeDegrees>7.00").append(i)
+                    .append("</LongitudeDegrees></Position><AltitudeMeters>1").append(i)
+                    .append(".25</AltitudeMeters><DistanceMeters>").append(i * 3)
+                    .append("</DistanceMeters><HeartRateBpm><Value>1").append(10 + i % 80)
+                    .append("</Value></HeartRateBpm><Extensions><ns3:TPX><ns3:Speed>3.5</ns3:Speed>"
+                            + "<ns3:Watts>200</ns3:Watts></ns3:TPX></Extensions></Trackpoint>\r\n");
+        }
+        sb.append("</Track></Lap><Creator><Name>Edge &amp; 530</Name></Creator></Activity></Activities>"
+                + "</TrainingCenterDatabase>\r\n");
+        return sb.toString();
+    }
+
+    static void assertAgree(byte[] file, ParserLimits limits) {
+        assertThat(XmlDifferential.takesFastPath(file)).as("the fast reader reads it").isTrue();
+        String fast = XmlDifferential.fast(file, limits);
+        String stax = XmlDifferential.stax(file, limits);
+        if (!XmlDifferential.agree(file, fast, stax)) {
+            assertThat(fast).as(new String(file, 0, Math.min(file.length, 300), StandardCharsets.UTF_8)).isEqualTo(stax);
+        }
+    }
+
+    @Test
+    void everySharedGpxAndTcxFileReadsAlikeWithBothReaders() throws IOException {
+        List<byte[]> files = sharedXmlFiles();
+        assertThat(files).hasSizeGreaterThan(20);
+        int parsed = 0;
+        for (byte[] file : files) {
+            assertAgree(file, LIMITS);
+            if (!XmlDifferential.fast(file, LIMITS).startsWith("rejected")) {
+                parsed++;
+            }
+        }
+        assertThat(parsed).as("files that parse (the others are invalid on purpose)").isGreaterThan(15);
+    }
+
+    @Test
+    void generatedFilesReadAlike() throws IOException {
+        assertAgree(generatedGpx(5_000), LIMITS);
+        assertAgree(tcx(500).getBytes(StandardCharsets.UTF_8), LIMITS);
+        assertAgree(Gpx.line(300, 3.0).getBytes(StandardCharsets.UTF_8), LIMITS);
+    }
+
+    @Test
+    void edgeCasesReadAlike() {
+        String pt = "<trk><trkseg><trkpt lat=\"45.1\" lon=\"7.2\"><time>2024-05-01T08:00:00Z</time></trkpt>"
+                + "<trkpt lat='45.2' lon = '7.3' ><ele> 1.5 </ele><time>2024-05-01T08:00:01Z</time></trkpt>"
+                + "</trkseg></trk>";
+        List<String> docs = List.of(
+                "<gpx creator=\"a &amp; b &#233; &#xE9; &#x10437;\">" + pt + "</gpx>",
+                "<gpx creator=\"&lt;\">" + pt + "</gpx>",
+                "<gpx creator=\"&lt;&gt;\">" + pt + "</gpx>",
+                "<gpx creator=\"&apos;\"><trk><name>&quot;</name></trk>" + pt + "</gpx>",
+                "\uFEFF<?xml version='1.0' encoding='utf-8'?><gpx>" + pt + "</gpx>",
+                "<?xml version=\"1.0\" encoding=\"US-ASCII\"?><gpx creator=\"x\">" + pt + "</gpx>",
+                "<?xml version=\"1.0\" encoding=\"US-ASCII\"?><gpx creator=\"\u00e9\">" + pt + "</gpx>",
+                "<!-- c --><?pi data?>\n<gpx><!--x-->" + pt + "<?p?></gpx>",
+                "<g:gpx xmlns:g=\"u\" g:creator=\"y\">" + pt.replace("trk>", "g:trk>").replace("<trk>", "<g:trk>") + "</g:gpx>",
+                "<gpx creator=\"a\r\nb\tc\">" + pt.replace("<ele> 1.5 </ele>", "<ele><![CDATA[ 1.]]><!--c-->5</ele>") + "</gpx>",
+                "<gpx><trk><type>run&#x0d;\r\n</type><trkseg><trkpt lat=\"1\" lon=\"2\"><time>2024-05-01T08:00:00Z</time></trkpt></trkseg></trk></gpx>",
+                "<gpx>" + pt + "</gpx><!-- after --> <?after?>",
+                "<gpx>" + pt + "</gpx>junk after the root is not read, as StAX",
+                "<gpx>" + pt,
+                "<gpx>" + pt + "</gpy>",
+                "<gpx a='1' a='2'>" + pt + "</gpx>",
+                "<gpx p:a='1'>" + pt + "</gpx>",
+                "<p:gpx>" + pt + "</p:gpx>",
+                "<gpx xmlns:p='u' xmlns:q='u' p:a='1' q:a='2'>" + pt + "</gpx>",
+                "<gpx a='1'b='2'>" + pt + "</gpx>",
+                "<gpx a='<'>" + pt + "</gpx>",
+                "<gpx>" + pt + "]]></gpx>",
+                "<gpx><!-- a -- b -->" + pt + "</gpx>",
+                "<gpx>&foo;" + pt + "</gpx>",
+                "<gpx>& " + pt + "</gpx>",
+                "<gpx>&#0;" + pt + "</gpx>",
+                "<gpx>&#xFFFE;" + pt + "</gpx>",
+                "<gpx>\u0001" + pt + "</gpx>",
+                "<gpx>\uFFFF" + pt + "</gpx>",
+                " <?xml version=\"1.0\"?><gpx>" + pt + "</gpx>",
+                "<gpx><?xml version=\"1.0\"?>" + pt + "</gpx>",
+                "<!DOCTYPE gpx><gpx>" + pt + "</gpx>",
+                "<gpx xmlns:p=''>" + pt + "</gpx>",
+                "<xmlns:gpx>" + pt + "</xmlns:gpx>",
+                "<gpx><trk><trkseg><trkpt lat=\"1e1\" lon=\"-0\"><time>2024-05-01T08:00:00+02:00</time></trkpt></trkseg></trk></gpx>",
+                "<gpx><trk><trkseg><trkpt lat=\"x\" lon=\"1\"/></trkseg></trk></gpx>",
+                "<gpx><trk><trkseg><trkpt lon=\"1\"/></trkseg></trk></gpx>",
+                "<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"><time>2024-05-01T08:00:00Z<b/></time></trkpt></trkseg></trk></gpx>",
+                "<gpx1/>",
+                "",
+                "<",
+                "<gpx");
+        for (String doc : docs) {
+            assertAgree(doc.getBytes(StandardCharsets.UTF_8), LIMITS);
+        }
+        assertAgree(new byte[] {'<', 'g', 'p', 'x', ' ', 'a', '=', '"', (byte) 0xC0, (byte) 0xAF, '"', '/', '>'}, LIMITS);
+        assertAgree(new byte[] {'<', 'g', 'p', 'x', ' ', 'a', '=', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '/', '>'},
+                LIMITS);
+    }
+
+    @Test
+    void depthAndAttributeLimitsAreTheReferenceOnes() {
+        for (int depth : new int[] {63, 64, 65}) {
+            String open = "<e>".repeat(depth - 3);
+            String close = "</e>".repeat(depth - 3);
+            String doc = "<gpx><trk><trkseg>" + open + close + "<trkpt lat=\"1\" lon=\"2\"><time>2024-05-01T08:00:00Z</time>"
+                    + "</trkpt></trkseg></trk></gpx>";
+            assertAgree(doc.getBytes(StandardCharsets.UTF_8), LIMITS);
+        }
+        for (int count : new int[] {63, 64, 65}) {
+            StringBuilder attrs = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                attrs.append(" a").append(i).append("='").append(i).append('\'');
+            }
+            String doc = "<gpx" + attrs + "><trk><trkseg><trkpt lat=\"1\" lon=\"2\"><time>2024-05-01T08:00:00Z</time>"
+                    + "</trkpt></trkseg></trk></gpx>";
+            assertAgree(doc.getBytes(StandardCharsets.UTF_8), LIMITS);
+        }
+    }
+
+    /**
+     * 800 KB of distinct element names (the JDK reader once took 23-31 s on such a file): the name
+     * cache stays bounded and the work is linear, which the allocation shows (not a clock).
+     */
+    @Test
+    void distinctNamesCostLinearAllocationAndABoundedCache() throws IOException {
+        ParserLimits big = ParserLimits.defaults().withMaxBytes(64L << 20, 64L << 20);
+        long small = allocationForDistinctNames(8_000, big);
+        long large = allocationForDistinctNames(80_000, big);
+        assertThat(large).as("ten times the names, about ten times the allocation").isLessThan(small * 20);
+        assertThat(large / 80_000).as("bytes allocated per distinct name").isLessThan(400);
+    }
+
+    private static long allocationForDistinctNames(int names, ParserLimits limits) throws IOException {
+        ByteArrayOutputStream doc = new ByteArrayOutputStream();
+        doc.write("<gpx><trk><trkseg>".getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < names; i++) {
+            doc.write(("<a" + i + "/>").getBytes(StandardCharsets.US_ASCII));
+        }
+        doc.write("<trkpt lat='1' lon='2'><time>2024-05-01T08:00:00Z</time></trkpt></trkseg></trk></gpx>"
+                .getBytes(StandardCharsets.US_ASCII));
+        byte[] file = doc.toByteArray();
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        XmlDifferential.fast(file, limits); // warm up
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        String outcome = XmlDifferential.fast(file, limits);
+        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertThat(outcome).startsWith("GPX");
+        return allocated;
+    }
+
+    @Test
+    void theNameCacheIsBounded() {
+        Utf8XmlReader.NameCache cache = new Utf8XmlReader.NameCache();
+        byte[] a = "trkpt".getBytes(StandardCharsets.US_ASCII);
+        assertThat(cache.get(a, 0, a.length)).isSameAs(cache.get(a.clone(), 0, a.length));
+        for (int i = 0; i < 100_000; i++) {
+            byte[] n = ("n" + i).getBytes(StandardCharsets.US_ASCII);
+            assertThat(cache.get(n, 0, n.length)).isEqualTo("n" + i);
+        }
+    }
+}
