@@ -29,6 +29,19 @@ final class FuzzContract {
     private FuzzContract() {
     }
 
+    /**
+     * The contract, and for XML the fast reader and the JDK's StAX reader agree on the input
+     * ({@link XmlDifferential#agree}): the same activity, or rejections for the same reason.
+     */
+    static void xmlParsesOrRejectsAlikeWithBothReaders(byte[] file) {
+        parsesOrRejectsWithAReason(file);
+        String fast = XmlDifferential.fast(file, LIMITS);
+        String stax = XmlDifferential.stax(file, LIMITS);
+        if (!XmlDifferential.agree(file, fast, stax)) {
+            throw new AssertionError("the fast XML reader and StAX disagree:\n  fast: " + fast + "\n  stax: " + stax);
+        }
+    }
+
     static void parsesOrRejectsWithAReason(byte[] file) {
         long allocated = parseChecked(file);
         if (allocated > MAX_ALLOCATED_BYTES) {
