@@ -557,17 +557,28 @@ final class Utf8XmlReader implements XmlSource {
         return null;
     }
 
-    /** bytes[from, to) equals the string (compared per char: prefixes are usually ASCII). */
+    /**
+     * bytes[from, to) (UTF-8) equals the string: compared byte by char while both are ASCII,
+     * which is all of it for real names; only non-ASCII ones are decoded to be compared.
+     */
     private static boolean is(byte[] bytes, int from, int to, String s) {
-        if (to - from != s.length()) {
-            return to - from > s.length() && s.equals(string(bytes, from, to));
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if ((bytes[from + i] & 0xFF) != s.charAt(i)) {
+        int n = to - from;
+        int length = s.length();
+        for (int i = 0; i < n && i < length; i++) {
+            byte b = bytes[from + i];
+            char c = s.charAt(i);
+            if (b < 0 || c >= 0x80) {
                 return s.equals(string(bytes, from, to));
             }
+            if (b != c) {
+                return false;
+            }
         }
-        return true;
+        if (n == length) {
+            return true;
+        }
+        // a longer byte sequence can only be equal with non-ASCII characters in it
+        return n > length && bytes[from + length] < 0 && s.equals(string(bytes, from, to));
     }
 
     private static String string(byte[] bytes, int from, int to) {

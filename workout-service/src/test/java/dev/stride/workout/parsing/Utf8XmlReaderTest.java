@@ -2,6 +2,7 @@ package dev.stride.workout.parsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -199,6 +200,31 @@ class Utf8XmlReaderTest {
         long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
         assertThat(outcome).startsWith("GPX");
         return allocated;
+    }
+
+    /**
+     * Per point the fast path makes no String (names, numbers, times, lat/lon): what is left is the
+     * track's own arrays (TrackPointsBuilder grows them by doubling), well below the StAX path.
+     */
+    @Test
+    void theFastPathAllocatesLittlePerPoint() throws IOException {
+        ParserLimits big = ParserLimits.defaults().withMaxBytes(256L << 20, 256L << 20);
+        int points = 20_000;
+        for (byte[] file : List.of(generatedGpx(points), tcx(points).getBytes(StandardCharsets.UTF_8))) {
+            long fast = allocation(file, big, true) / points;
+            long stax = allocation(file, big, false) / points;
+            assertThat(fast).as("bytes per point, fast path (StAX: %d)", stax).isLessThan(stax * 3 / 4);
+        }
+    }
+
+    private static long allocation(byte[] file, ParserLimits limits, boolean fast) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        WorkoutFileParser parser = new WorkoutFileParser(limits, fast);
+        parser.parse(new ByteArrayInputStream(file), "warm-up");
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        ParsedActivity activity = parser.parse(new ByteArrayInputStream(file), "measured");
+        assertThat(activity.points().size()).isPositive();
+        return threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
     }
 
     @Test
