@@ -46,6 +46,16 @@ final class Utf8XmlReader implements XmlSource {
     private static final int PROLOG = 0;
     private static final int CONTENT = 1;
     private static final int EPILOG = 2;
+    private static final boolean[] ASCII_NAME = new boolean[128];
+    private static final boolean[] ASCII_NAME_START = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII_NAME[c] = isNameChar(c);
+            ASCII_NAME_START[c] = isNameStart(c);
+        }
+    }
+
     private static final String XML_URI = "http://www.w3.org/XML/1998/namespace";
     private static final String XMLNS_URI = "http://www.w3.org/2000/xmlns/";
 
@@ -68,6 +78,7 @@ final class Utf8XmlReader implements XmlSource {
     private byte[] names = new byte[1024];
     private final int[] nameStart = new int[MAX_DEPTH + 2];
     private final int[] nsMark = new int[MAX_DEPTH + 2];
+    private final String[] localNames = new String[MAX_DEPTH + 2];
     private int depth;
     private String localName;
 
@@ -169,6 +180,13 @@ final class Utf8XmlReader implements XmlSource {
                 markupPending = false;
                 c = '<';
             } else {
+                if (pushed == NONE && !pushSpace) {
+                    int before = textLength;
+                    textRun();
+                    if (textLength > before) {
+                        brackets = 0;
+                    }
+                }
                 c = read();
             }
             if (c == '<') {
@@ -220,6 +238,31 @@ final class Utf8XmlReader implements XmlSource {
             brackets = c == ']' ? brackets + 1 : 0;
             append(c);
         }
+    }
+
+    /** Plain ASCII text straight from the buffer: everything but markup, references, ']', '>' (for "]]>") and CR. */
+    private void textRun() {
+        int p = pos;
+        int end = limit;
+        char[] t = text;
+        int n = textLength;
+        while (p < end) {
+            int b = buf[p];
+            if (b < 0x20 && b != '\n' && b != '\t' || b == '<' || b == '&' || b == ']' || b == '>') {
+                break;
+            }
+            if (n == t.length) {
+                t = Arrays.copyOf(t, n * 2);
+                text = t;
+            }
+            if (b == '\n') {
+                line++;
+            }
+            t[n++] = (char) b;
+            p++;
+        }
+        pos = p;
+        textLength = n;
     }
 
     private WorkoutFileException doctype() {
@@ -301,6 +344,7 @@ final class Utf8XmlReader implements XmlSource {
         }
         namespaces(start, end, colon);
         localName = nameCache.get(names, colon < 0 ? start : colon + 1, end);
+        localNames[depth] = localName;
         return XMLStreamConstants.START_ELEMENT;
     }
 
@@ -358,15 +402,7 @@ final class Utf8XmlReader implements XmlSource {
     }
 
     private int endElement() {
-        int open = depth == 1 ? 0 : nameStart[depth - 1];
-        int colon = -1;
-        for (int i = open + 1; i < nameStart[depth]; i++) {
-            if (names[i] == ':') {
-                colon = i;
-                break;
-            }
-        }
-        localName = nameCache.get(names, colon < 0 ? open : colon + 1, nameStart[depth]);
+        localName = localNames[depth];
         nsCount = nsMark[depth];
         depth--;
         if (depth == 0) {
@@ -433,6 +469,21 @@ final class Utf8XmlReader implements XmlSource {
                 target[i++] = (byte) (0x80 | c >> 12 & 0x3F);
                 target[i++] = (byte) (0x80 | c >> 6 & 0x3F);
                 target[i++] = (byte) (0x80 | c & 0x3F);
+            }
+            if (pushed == NONE && !pushSpace) {
+                // ASCII name characters straight from the buffer (colons and the first character
+                // after one take the general way)
+                int p = pos;
+                int end = Math.min(limit, p + target.length - i - 4);
+                while (p < end) {
+                    int b = buf[p];
+                    if (b < 0 || !ASCII_NAME[b] || b == ':' || colon == i - 1 && !ASCII_NAME_START[b]) {
+                        break;
+                    }
+                    target[i++] = (byte) b;
+                    p++;
+                }
+                pos = p;
             }
             c = read();
             if (!isNameChar(c)) {
