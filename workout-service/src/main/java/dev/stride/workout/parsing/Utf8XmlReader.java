@@ -1,5 +1,6 @@
 package dev.stride.workout.parsing;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +124,11 @@ final class Utf8XmlReader implements XmlSource {
                 return content();
             }
             return misc();
+        } catch (EOFException e) {
+            // a compressed upload that ends early (GZIPInputStream): truncated, as the JDK's reader
+            // mostly reports it
+            throw new WorkoutFileException(WorkoutFileException.Reason.TRUNCATED,
+                    "The file is truncated (the compressed data ends early)", e);
         } catch (IOException e) {
             throw new XMLStreamException(e.getMessage(), e);
         }
@@ -336,6 +342,7 @@ final class Utf8XmlReader implements XmlSource {
             // value, other repeated attributes at the end of the tag (namespaces())
             if (isNamespaceDeclaration(attrCount)) {
                 checkRepeated(attrCount);
+                checkDeclaration(attrCount);
             }
             if (++attrCount > MAX_ATTRIBUTES) {
                 throw malformed("The element has more than " + MAX_ATTRIBUTES + " attributes.");
@@ -351,6 +358,17 @@ final class Utf8XmlReader implements XmlSource {
     private boolean isNamespaceDeclaration(int a) {
         int ac = attrColon[a];
         return ac < 0 ? is(attrNames, attrNameStart[a], attrNameEnd[a], "xmlns") : is(attrNames, attrNameStart[a], ac, "xmlns");
+    }
+
+    /** Namespace declaration {@code a} must not bind a reserved prefix or namespace, nor a prefix to "". */
+    private void checkDeclaration(int a) {
+        int ac = attrColon[a];
+        String uri = new String(attrValues, attrValueStart[a], attrValueEnd[a] - attrValueStart[a]);
+        String prefix = ac < 0 ? "" : string(attrNames, ac + 1, attrNameEnd[a]);
+        if (prefix.equals("xmlns") || uri.equals(XMLNS_URI) || prefix.equals("xml") != uri.equals(XML_URI)
+                || ac >= 0 && uri.isEmpty()) {
+            throw malformed("The namespace declaration of \"" + prefix + "\" is not allowed.");
+        }
     }
 
     /** Attribute {@code a} must not repeat the qualified name of an earlier one. */
@@ -550,10 +568,6 @@ final class Utf8XmlReader implements XmlSource {
             boolean isDefault = !isPrefixed;
             String uri = new String(attrValues, attrValueStart[a], attrValueEnd[a] - attrValueStart[a]);
             String prefix = isDefault ? "" : string(attrNames, ac + 1, e);
-            if (prefix.equals("xmlns") || uri.equals(XMLNS_URI) || prefix.equals("xml") != uri.equals(XML_URI)
-                    || isPrefixed && uri.isEmpty()) {
-                throw malformed("The namespace declaration of \"" + prefix + "\" is not allowed.");
-            }
             if (nsCount == nsPrefix.length) {
                 nsPrefix = Arrays.copyOf(nsPrefix, nsCount * 2);
                 nsUri = Arrays.copyOf(nsUri, nsCount * 2);
@@ -820,14 +834,14 @@ final class Utf8XmlReader implements XmlSource {
 
     /** After {@code &}: a predefined entity or a character reference, appended to the text. */
     private void reference(boolean inAttribute) throws IOException {
-        int c = read();
+        int c = readInReference();
         if (c == '#') {
             int value = 0;
             int digits = 0;
-            c = read();
+            c = readInReference();
             boolean hex = c == 'x';
             if (hex) {
-                c = read();
+                c = readInReference();
             }
             while (c != ';') {
                 int digit = c >= '0' && c <= '9' ? c - '0'
@@ -839,7 +853,7 @@ final class Utf8XmlReader implements XmlSource {
                 }
                 value = Math.min(value * (hex ? 16 : 10) + digit, 0x110000);
                 digits++;
-                c = read();
+                c = readInReference();
             }
             if (digits == 0) {
                 throw malformed("A decimal or hexadecimal representation must immediately follow \"&#\" in a character reference.");
@@ -861,7 +875,7 @@ final class Utf8XmlReader implements XmlSource {
             if (entity.length() < 16) {
                 entity.appendCodePoint(c);
             }
-            c = read();
+            c = readInReference();
         }
         if (c != ';') {
             throw c == EOF ? truncated() : unsafe("The reference to entity \"" + entity + "\" must end with the ';' delimiter.");
@@ -877,6 +891,22 @@ final class Utf8XmlReader implements XmlSource {
             case "quot" -> append('"');
             case "apos" -> append('\'');
             default -> throw unsafe("The entity \"" + entity + "\" was referenced, but not declared.");
+        }
+    }
+
+    /**
+     * {@link #read} inside a reference, where the JDK's reader reports a character that does not
+     * belong there (a ';' or name character expected) before it checks that it is an XML character
+     * at all: such a character comes back as 0, which fits nowhere in a reference.
+     */
+    private int readInReference() throws IOException {
+        try {
+            return read();
+        } catch (WorkoutFileException e) {
+            if (e.getMessage().contains("invalid XML character")) {
+                return 0;
+            }
+            throw e;
         }
     }
 

@@ -89,9 +89,13 @@ final class XmlActivityReader {
                 }
                 n += r;
             }
-        } finally {
+        } catch (IOException e) {
+            // the input fails within its first bytes (gzip data that ends early): StAX reads it
+            // and reports it as it always did
             in.reset();
+            return NOT_FAST;
         }
+        in.reset();
         return fastEncoding(head, n);
     }
 
@@ -154,7 +158,11 @@ final class XmlActivityReader {
                 return new WorkoutFileException(WorkoutFileException.Reason.TRUNCATED,
                         "The file is truncated (the XML ends before the document is complete)", e);
             }
-            if (shortDetail.contains("entity") || shortDetail.contains("Entity")) {
+            // names from the file are quoted in the message ("creatorEntity"): not an entity problem
+            String unquoted = shortDetail.replaceAll("\"[^\"]*(\"|$)", "\"\"");
+            // and namespace errors are a URL with the names after it (#AttributePrefixUnbound?a&p:b&p)
+            boolean namespaceError = shortDetail.startsWith("http://www.w3.org/TR/1999/REC-xml-names");
+            if (!namespaceError && (unquoted.contains("entity") || unquoted.contains("Entity"))) {
                 return new WorkoutFileException(WorkoutFileException.Reason.UNSAFE_XML,
                         "The file uses XML entities that are not allowed: " + XmlText.abbreviate(shortDetail), e);
             }
