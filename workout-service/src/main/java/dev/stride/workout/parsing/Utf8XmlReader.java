@@ -706,7 +706,8 @@ final class Utf8XmlReader implements XmlSource {
             if (c == '>') {
                 return;
             }
-            throw c == EOF ? truncated() : malformed("White space is required between the target and the data of a processing instruction.");
+            // even at the end of the input, as the JDK's reader (it wants "?>" or white space)
+            throw malformed("White space is required between the target and the data of a processing instruction.");
         }
         if (!isSpace(c)) {
             throw c == EOF ? truncated() : malformed("White space is required between the target and the data of a processing instruction.");

@@ -118,7 +118,7 @@ final class XmlActivityReader {
         if (!declaration.matches()) {
             return NOT_FAST;
         }
-        String encoding = declaration.group(2);
+        String encoding = declaration.group(2) != null ? declaration.group(2) : declaration.group(3);
         if (encoding == null || encoding.equalsIgnoreCase("UTF-8")) {
             return UTF8;
         }
@@ -127,7 +127,7 @@ final class XmlActivityReader {
 
     private static final Pattern DECLARATION = Pattern.compile(
             "<\\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(\"1\\.0\"|'1\\.0')"
-                    + "(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"'])?"
+                    + "(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:\"([A-Za-z][A-Za-z0-9._-]*)\"|'([A-Za-z][A-Za-z0-9._-]*)'))?"
                     + "(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:\"(?:yes|no)\"|'(?:yes|no)'))?"
                     + "[ \t\r\n]*\\?>");
 
