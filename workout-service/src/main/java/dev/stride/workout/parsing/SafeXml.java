@@ -36,10 +36,14 @@ final class SafeXml {
         setIfSupported(f, XMLConstants.ACCESS_EXTERNAL_DTD, "");
         setIfSupported(f, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         // JDK (com.sun.xml.internal.stream) limits
-        setIfSupported(f, "jdk.xml.entityExpansionLimit", "1");
-        setIfSupported(f, "jdk.xml.maxGeneralEntitySizeLimit", "1");
+        // The JDK counts the five predefined entities (&amp; ...) in these three limits, and they
+        // are the only entities a document without a DTD can have (one character each): limits of
+        // 1 refused real files with two of them. No limit (0), as Utf8XmlReader; a DOCTYPE is
+        // refused before any of it matters (XmlActivityReader).
+        setIfSupported(f, "jdk.xml.entityExpansionLimit", "0");
+        setIfSupported(f, "jdk.xml.maxGeneralEntitySizeLimit", "0");
         setIfSupported(f, "jdk.xml.maxParameterEntitySizeLimit", "1");
-        setIfSupported(f, "jdk.xml.totalEntitySizeLimit", "1");
+        setIfSupported(f, "jdk.xml.totalEntitySizeLimit", "0");
         setIfSupported(f, "jdk.xml.maxElementDepth", "64");
         setIfSupported(f, "jdk.xml.elementAttributeLimit", "64");
         // Woodstox (com.ctc.wstx.api.WstxInputProperties) limits, when Woodstox is the implementation

@@ -34,13 +34,6 @@ final class Utf8XmlReader implements XmlSource {
 
     static final int MAX_DEPTH = 64;
     static final int MAX_ATTRIBUTES = 64;
-    /**
-     * The JDK's reader, as {@link SafeXml} sets it up (entityExpansionLimit 1), counts every
-     * reference to a predefined entity ({@code &amp;} ...) as an expansion and refuses the second
-     * in a document; this reader does the same so that both accept the same files. Character
-     * references are not counted.
-     */
-    static final int MAX_ENTITY_REFERENCES = 1;
     private static final int CHUNK = 65_536;
     private static final int NONE = -2;
     private static final int EOF = -1;
@@ -100,7 +93,6 @@ final class Utf8XmlReader implements XmlSource {
     private int attrValueLength;
     private final Chars chars = new Chars();
 
-    private int entityReferences;
     private final NameCache nameCache = new NameCache();
 
     /**
@@ -880,10 +872,6 @@ final class Utf8XmlReader implements XmlSource {
         }
         if (c != ';') {
             throw c == EOF ? truncated() : unsafe("The reference to entity \"" + entity + "\" must end with the ';' delimiter.");
-        }
-        if (++entityReferences > MAX_ENTITY_REFERENCES) {
-            throw unsafe("The document has more than " + MAX_ENTITY_REFERENCES + " entity reference;"
-                    + " the reference StAX reader refuses that too (jdk.xml.entityExpansionLimit in SafeXml).");
         }
         switch (entity.toString()) {
             case "lt" -> append('<');

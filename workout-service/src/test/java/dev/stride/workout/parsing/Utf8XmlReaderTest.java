@@ -96,6 +96,18 @@ class Utf8XmlReaderTest {
     }
 
     @Test
+    void predefinedEntitiesAreReadHoweverManyThereAre() {
+        String doc = "<gpx creator=\"Run &amp; Ride &lt;3\"><trk><name>A &amp; B &amp; C</name><type>run</type>"
+                + "<trkseg><trkpt lat=\"45.1\" lon=\"7.2\"><time>2024-05-01T08:00:00Z</time></trkpt>"
+                + "</trkseg></trk></gpx>";
+        byte[] file = doc.getBytes(StandardCharsets.UTF_8);
+
+        assertAgree(file, LIMITS);
+        ParsedActivity fast = new WorkoutFileParser(LIMITS).parse(new java.io.ByteArrayInputStream(file), "x.gpx");
+        org.assertj.core.api.Assertions.assertThat(fast.deviceModel()).isEqualTo("Run & Ride <3");
+    }
+
+    @Test
     void edgeCasesReadAlike() {
         String pt = "<trk><trkseg><trkpt lat=\"45.1\" lon=\"7.2\"><time>2024-05-01T08:00:00Z</time></trkpt>"
                 + "<trkpt lat='45.2' lon = '7.3' ><ele> 1.5 </ele><time>2024-05-01T08:00:01Z</time></trkpt>"
