@@ -42,8 +42,11 @@ final class SafeXml {
         // refused before any of it matters (XmlActivityReader).
         setIfSupported(f, "jdk.xml.entityExpansionLimit", "0");
         setIfSupported(f, "jdk.xml.maxGeneralEntitySizeLimit", "0");
-        setIfSupported(f, "jdk.xml.maxParameterEntitySizeLimit", "1");
+        setIfSupported(f, "jdk.xml.maxParameterEntitySizeLimit", "0");
         setIfSupported(f, "jdk.xml.totalEntitySizeLimit", "0");
+        // names and namespace URIs are bounded by XmlRunLimit (1 MB) on both readers; the JDK's own
+        // 1,000-character name limit made it refuse a long namespace URI the fast reader accepts
+        setIfSupported(f, "jdk.xml.maxXMLNameLimit", Integer.toString(XmlRunLimit.MAX_RUN));
         setIfSupported(f, "jdk.xml.maxElementDepth", "64");
         setIfSupported(f, "jdk.xml.elementAttributeLimit", "64");
         // Woodstox (com.ctc.wstx.api.WstxInputProperties) limits, when Woodstox is the implementation

@@ -446,10 +446,11 @@ final class Utf8XmlReader implements XmlSource {
         // as the JDK's reader: one colon splits prefix and local part; a leading colon is part of
         // the local name (no prefix); a second colon ends the name
         int colon = -1;
-        // (and makes every later colon a plain name character, as in an unqualified name)
-        boolean plain = c == ':' || !qualified;
+        // (a leading colon is not that one: in ":a:b:c" the JDK splits at the second and ends at the third)
+        boolean plain = !qualified;
+        boolean leading = c == ':';
         while (true) {
-            if (c == ':' && !plain) {
+            if (c == ':' && !plain && !(leading && i == at)) {
                 if (colon >= 0) {
                     break;
                 }
