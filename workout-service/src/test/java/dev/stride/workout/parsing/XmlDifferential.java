@@ -73,8 +73,13 @@ final class XmlDifferential {
                 && staxReason.equals("MALFORMED")) {
             return true;
         }
-        return fastReason.equals("UNSAFE_XML") && staxReason.equals("MALFORMED")
-                && (fast.contains("(DOCTYPE)") || stax.contains("NullPointerException"));
+        // ours refuses a DOCTYPE the moment it sees one; StAX reads the declaration first and may
+        // find it malformed or cut off before it gets to refuse it
+        if (fastReason.equals("UNSAFE_XML") && fast.contains("(DOCTYPE)")
+                && (staxReason.equals("MALFORMED") || staxReason.equals("TRUNCATED"))) {
+            return true;
+        }
+        return fastReason.equals("UNSAFE_XML") && staxReason.equals("MALFORMED") && stax.contains("NullPointerException");
     }
 
     private static String reason(String rejection) {
