@@ -6,7 +6,6 @@ import dev.stride.workout.analysis.WorkoutAnalyzer;
 import dev.stride.workout.parsing.ParsedActivity;
 import dev.stride.workout.parsing.ParserLimits;
 import dev.stride.workout.parsing.WorkoutFileParser;
-import java.io.ByteArrayInputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The file is generated once per fork from a real recording ({@link SyntheticTrack}) and held
  * in memory, so the benchmark measures parsing and analysis, not disk I/O. {@code parseAndAnalyze}
- * is what the upload worker does per file (detect the format, parse, analyse with default
+ * is what the upload worker does per file (detect the format, parse the bytes it decrypted, analyse with default
  * settings); {@code parseOnly} and {@code analyzeOnly} split it in two. The byte limits are raised
  * to 1 GB because the 100k-point GPX and TCX files are larger than the 25 MB upload limit when not
  * compressed (an upload would gzip them); the point limit stays at its default.
@@ -62,7 +61,7 @@ public class ParseAndAnalyzeBenchmark {
             case "fit" -> WorkoutFiles.fit(track);
             default -> throw new IllegalArgumentException(format);
         };
-        parsed = parser.parse(new ByteArrayInputStream(file), "benchmark." + format);
+        parsed = parser.parse(file, "benchmark." + format);
         if (parsed.points().size() != POINTS) {
             throw new IllegalStateException(format + ": parsed " + parsed.points().size() + " points, expected " + POINTS);
         }
@@ -76,13 +75,13 @@ public class ParseAndAnalyzeBenchmark {
 
     @Benchmark
     public WorkoutAnalysis parseAndAnalyze() {
-        ParsedActivity activity = parser.parse(new ByteArrayInputStream(file), "benchmark." + format);
+        ParsedActivity activity = parser.parse(file, "benchmark." + format);
         return analyzer.analyze(activity, settings);
     }
 
     @Benchmark
     public ParsedActivity parseOnly() {
-        return parser.parse(new ByteArrayInputStream(file), "benchmark." + format);
+        return parser.parse(file, "benchmark." + format);
     }
 
     @Benchmark

@@ -6,7 +6,6 @@ import dev.stride.workout.analysis.WorkoutAnalyzer;
 import dev.stride.workout.parsing.ParsedActivity;
 import dev.stride.workout.parsing.ParserLimits;
 import dev.stride.workout.parsing.WorkoutFileParser;
-import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -43,9 +42,9 @@ public final class RetainedMemory {
             default -> WorkoutFiles.fit(track);
         };
         // run the code paths once, so class loading and JIT data are not counted
-        analyzer.analyze(parser.parse(new ByteArrayInputStream(file), "warmup." + format), AnalysisSettings.defaults());
+        analyzer.analyze(parser.parse(file, "warmup." + format), AnalysisSettings.defaults());
         long base = usedAfterGc();
-        ParsedActivity parsed = parser.parse(new ByteArrayInputStream(file), "x." + format);
+        ParsedActivity parsed = parser.parse(file, "x." + format);
         long afterParse = usedAfterGc();
         WorkoutAnalysis analysis = analyzer.analyze(parsed, AnalysisSettings.defaults());
         long afterAnalysis = usedAfterGc();

@@ -112,7 +112,6 @@ final class FitReader {
             if (records == null || records.recordCount() > limits.maxPoints()) {
                 return false;
             }
-            // exact sizes: the builder's arrays become the track's without being copied
             points.reserve(records.recordCount());
             records.decodeRecords(points);
             decodeWithSdk(records.otherMessages());

@@ -48,8 +48,9 @@ final class TcxReader {
     private Double lapAvgHr;
     private Double lapMaxHr;
     private int tracksInLap;
-    // the last HeartRateBpm / AverageHeartRateBpm / MaximumHeartRateBpm value read
-    private Double value;
+    // the last HeartRateBpm / AverageHeartRateBpm / MaximumHeartRateBpm value read, NaN for none
+    // (a primitive: boxing it allocated a Double per track point)
+    private double value;
     private final PointValues point = new PointValues();
 
     TcxReader(XmlWalker xml, ParserLimits limits) {
@@ -167,8 +168,8 @@ final class TcxReader {
             case "TotalTimeSeconds" -> lapTimer = xml.number(name);
             case "DistanceMeters" -> lapDistance = xml.number(name);
             case "Calories" -> lapCalories = xml.number(name);
-            case "AverageHeartRateBpm" -> lapAvgHr = value();
-            case "MaximumHeartRateBpm" -> lapMaxHr = value();
+            case "AverageHeartRateBpm" -> lapAvgHr = orNull(value());
+            case "MaximumHeartRateBpm" -> lapMaxHr = orNull(value());
             case "Track" -> {
                 if (tracksInLap++ > 0) {
                     points.newSegment();
@@ -182,11 +183,15 @@ final class TcxReader {
         return true;
     }
 
-    /** The {@code Value} inside a heart rate element, or null. */
-    private Double value() throws XMLStreamException {
-        value = null;
+    /** The {@code Value} inside a heart rate element, or NaN. */
+    private double value() throws XMLStreamException {
+        value = Double.NaN;
         xml.walk(valueChild);
         return value;
+    }
+
+    private static Double orNull(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     private boolean valueChild(String name, int depth) throws XMLStreamException {
@@ -226,8 +231,7 @@ final class TcxReader {
             case "AltitudeMeters" -> point.elevation = xml.optionalFloat(name);
             case "DistanceMeters" -> point.distance = xml.number(name);
             case "HeartRateBpm" -> {
-                Double v = value();
-                point.heartRate = v == null ? Float.NaN : v.floatValue();
+                point.heartRate = (float) value();
             }
             case "Cadence", "RunCadence" -> point.cadence = xml.optionalFloat(name);
             case "Watts" -> point.power = xml.optionalFloat(name);

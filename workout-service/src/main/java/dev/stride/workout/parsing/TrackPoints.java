@@ -1,11 +1,12 @@
 package dev.stride.workout.parsing;
 
-import java.util.Arrays;
+import java.util.Objects;
 import java.util.BitSet;
 
 /**
- * Track points stored column by column in arrays of primitives (about 57 bytes per point), so a
- * two-million-point file does not become two million objects. Absent values: {@link #NO_TIME}
+ * Track points stored column by column in chunked arrays of primitives ({@link Chunks}), so a
+ * two-million-point file does not become two million objects; a column the file has no value for
+ * takes no memory (a GPX track with heart rate and cadence: 40 bytes per point). Absent values: {@link #NO_TIME}
  * for time, {@code NaN} for every other column. Points are in time order; a new GPX/TCX track
  * segment (signal lost, device paused) is flagged by {@link #startsSegment(int)}.
  */
@@ -15,21 +16,22 @@ public final class TrackPoints {
     public static final long NO_TIME = Long.MIN_VALUE;
 
     private final int size;
-    private final long[] time;
-    private final double[] lat;
-    private final double[] lon;
-    private final float[] elevation;
-    private final double[] distance;
-    private final float[] heartRate;
-    private final float[] cadence;
-    private final float[] power;
-    private final float[] temperature;
-    private final float[] speed;
+    private final LongColumn time;
+    // null: no point has a value
+    private final DoubleColumn lat;
+    private final DoubleColumn lon;
+    private final FloatColumn elevation;
+    private final DoubleColumn distance;
+    private final FloatColumn heartRate;
+    private final FloatColumn cadence;
+    private final FloatColumn power;
+    private final FloatColumn temperature;
+    private final FloatColumn speed;
     private final BitSet segmentStarts;
 
-    TrackPoints(int size, long[] time, double[] lat, double[] lon, float[] elevation, double[] distance,
-            float[] heartRate, float[] cadence, float[] power, float[] temperature, float[] speed,
-            BitSet segmentStarts) {
+    TrackPoints(int size, LongColumn time, DoubleColumn lat, DoubleColumn lon, FloatColumn elevation,
+            DoubleColumn distance, FloatColumn heartRate, FloatColumn cadence, FloatColumn power,
+            FloatColumn temperature, FloatColumn speed, BitSet segmentStarts) {
         this.size = size;
         this.time = time;
         this.lat = lat;
@@ -54,51 +56,61 @@ public final class TrackPoints {
 
     /** Epoch milliseconds, or {@link #NO_TIME}. */
     public long time(int i) {
-        return time[i];
+        return time.get(Objects.checkIndex(i, size));
     }
 
     public double lat(int i) {
-        return lat[i];
+        return value(lat, i);
     }
 
     public double lon(int i) {
-        return lon[i];
+        return value(lon, i);
     }
 
     public boolean hasPosition(int i) {
-        return !Double.isNaN(lat[i]) && !Double.isNaN(lon[i]);
+        return !Double.isNaN(lat(i)) && !Double.isNaN(lon(i));
     }
 
     /** Metres above sea level (as recorded), or NaN. */
     public float elevation(int i) {
-        return elevation[i];
+        return value(elevation, i);
     }
 
     /** Cumulative distance the device recorded (FIT record / TCX DistanceMeters), metres, or NaN. */
     public double deviceDistance(int i) {
-        return distance[i];
+        return value(distance, i);
     }
 
     public float heartRate(int i) {
-        return heartRate[i];
+        return value(heartRate, i);
     }
 
     public float cadence(int i) {
-        return cadence[i];
+        return value(cadence, i);
     }
 
     public float power(int i) {
-        return power[i];
+        return value(power, i);
     }
 
     /** Degrees Celsius, or NaN. */
     public float temperature(int i) {
-        return temperature[i];
+        return value(temperature, i);
     }
 
     /** Speed the device recorded, m/s, or NaN. */
     public float speed(int i) {
-        return speed[i];
+        return value(speed, i);
+    }
+
+    private float value(FloatColumn column, int i) {
+        Objects.checkIndex(i, size);
+        return column == null ? Float.NaN : column.get(i);
+    }
+
+    private double value(DoubleColumn column, int i) {
+        Objects.checkIndex(i, size);
+        return column == null ? Double.NaN : column.get(i);
     }
 
     public boolean startsSegment(int i) {
@@ -106,46 +118,36 @@ public final class TrackPoints {
     }
 
     public boolean hasAnyTime() {
-        return size > 0 && time[0] != NO_TIME;
-    }
-
-    public boolean hasAny(float[] column) {
-        for (int i = 0; i < size; i++) {
-            if (!Float.isNaN(column[i])) {
-                return true;
-            }
-        }
-        return false;
+        return size > 0 && time.get(0) != NO_TIME;
     }
 
     public boolean hasHeartRate() {
-        return hasAny(heartRate);
+        return heartRate != null && heartRate.hasValue(size);
     }
 
     public boolean hasPower() {
-        return hasAny(power);
+        return power != null && power.hasValue(size);
     }
 
     public boolean hasElevation() {
-        return hasAny(elevation);
+        return elevation != null && elevation.hasValue(size);
     }
 
     public boolean hasDeviceDistance() {
-        for (int i = 0; i < size; i++) {
-            if (!Double.isNaN(distance[i])) {
-                return true;
-            }
-        }
-        return false;
+        return distance != null && distance.hasValue(size);
     }
 
     /** The points [from, to) as a new instance (used to split a multisport file into sessions). */
     public TrackPoints slice(int from, int to) {
-        BitSet starts = segmentStarts.get(from, Math.max(from, to));
-        return new TrackPoints(to - from, Arrays.copyOfRange(time, from, to), Arrays.copyOfRange(lat, from, to),
-                Arrays.copyOfRange(lon, from, to), Arrays.copyOfRange(elevation, from, to),
-                Arrays.copyOfRange(distance, from, to), Arrays.copyOfRange(heartRate, from, to),
-                Arrays.copyOfRange(cadence, from, to), Arrays.copyOfRange(power, from, to),
-                Arrays.copyOfRange(temperature, from, to), Arrays.copyOfRange(speed, from, to), starts);
+        return select(null, from, to - from, segmentStarts.get(from, Math.max(from, to)));
+    }
+
+    /** Points {@code order[0..n)} (or, without an order, {@code from + 0..n}) as a new instance. */
+    TrackPoints select(int[] order, int from, int n, BitSet starts) {
+        return new TrackPoints(n, LongColumn.pick(time, order, from, n), DoubleColumn.pick(lat, order, from, n),
+                DoubleColumn.pick(lon, order, from, n), FloatColumn.pick(elevation, order, from, n),
+                DoubleColumn.pick(distance, order, from, n), FloatColumn.pick(heartRate, order, from, n),
+                FloatColumn.pick(cadence, order, from, n), FloatColumn.pick(power, order, from, n),
+                FloatColumn.pick(temperature, order, from, n), FloatColumn.pick(speed, order, from, n), starts);
     }
 }

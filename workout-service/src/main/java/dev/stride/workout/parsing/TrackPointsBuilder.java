@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * Collects points into growing primitive arrays, enforcing the point limit as it goes. One use:
- * {@link #build(boolean)} hands the arrays over (or releases them), so nothing can be added after it.
+ * Collects points into growing columns ({@link Chunks}), enforcing the point limit as it goes. One
+ * use: {@link #build(boolean)} hands the columns over, so nothing can be added after it.
  *
  * <p>Ordering rule (documented in docs/workouts.md): points are put in time order with a stable
  * sort when the file has them out of order; of several points with the same timestamp only the
@@ -16,21 +16,25 @@ public final class TrackPointsBuilder {
 
     private final int maxPoints;
     private int size;
-    private long[] time = new long[0];
-    private double[] lat = new double[0];
-    private double[] lon = new double[0];
-    private float[] elevation = new float[0];
-    private double[] distance = new double[0];
-    private float[] heartRate = new float[0];
-    private float[] cadence = new float[0];
-    private float[] power = new float[0];
-    private float[] temperature = new float[0];
-    private float[] speed = new float[0];
+    private int capacity;
+    private final LongColumn time = new LongColumn(0);
+    // the others are made when the file first has a value for them: a GPX track has no device
+    // distance, power or speed, an indoor FIT file no position
+    private DoubleColumn lat;
+    private DoubleColumn lon;
+    private FloatColumn elevation;
+    private DoubleColumn distance;
+    private FloatColumn heartRate;
+    private FloatColumn cadence;
+    private FloatColumn power;
+    private FloatColumn temperature;
+    private FloatColumn speed;
     private final BitSet segmentStarts = new BitSet();
     private boolean pendingSegmentStart = true;
     private int droppedWithoutTime;
     private int droppedDuplicates;
     private boolean reordered;
+    private boolean built;
 
     public TrackPointsBuilder(int maxPoints) {
         this.maxPoints = maxPoints;
@@ -45,59 +49,86 @@ public final class TrackPointsBuilder {
         return size;
     }
 
-    /**
-     * Room for {@code points} more points (at most the limit) in one allocation, when the reader
-     * knows how many come: arrays of exactly the track's size are handed over by
-     * {@link #build(boolean)} without a copy.
-     */
-    public void reserve(int points) {
-        int capacity = (int) Math.min(maxPoints, (long) size + points);
-        if (capacity > time.length) {
-            resize(capacity);
-        }
-    }
-
     public void add(long t, double la, double lo, float ele, double dist, float hr, float cad, float pw, float temp,
             float spd) {
+        if (built) {
+            throw new IllegalStateException("The track points were built; the builder takes no more");
+        }
         if (size == maxPoints) {
             throw new WorkoutFileException(WorkoutFileException.Reason.TOO_MANY_POINTS,
                     "The activity has more than " + String.format("%,d", maxPoints) + " track points");
         }
-        if (size == time.length) {
+        if (size == capacity) {
             grow();
         }
-        time[size] = t;
-        lat[size] = la;
-        lon[size] = lo;
-        elevation[size] = ele;
-        distance[size] = dist;
-        heartRate[size] = hr;
-        cadence[size] = cad;
-        power[size] = pw;
-        temperature[size] = temp;
-        speed[size] = spd;
+        int i = size;
+        time.set(i, t);
+        lat = put(lat, i, la);
+        lon = put(lon, i, lo);
+        elevation = put(elevation, i, ele);
+        distance = put(distance, i, dist);
+        heartRate = put(heartRate, i, hr);
+        cadence = put(cadence, i, cad);
+        power = put(power, i, pw);
+        temperature = put(temperature, i, temp);
+        speed = put(speed, i, spd);
         if (pendingSegmentStart) {
-            segmentStarts.set(size);
+            segmentStarts.set(i);
             pendingSegmentStart = false;
         }
         size++;
     }
 
-    private void grow() {
-        resize((int) Math.min(maxPoints, Math.max(256L, time.length * 2L)));
+    private FloatColumn put(FloatColumn column, int i, float value) {
+        if (column == null) {
+            if (Float.isNaN(value)) {
+                return null;
+            }
+            column = new FloatColumn(capacity);
+        }
+        column.set(i, value);
+        return column;
     }
 
-    private void resize(int capacity) {
-        time = Arrays.copyOf(time, capacity);
-        lat = Arrays.copyOf(lat, capacity);
-        lon = Arrays.copyOf(lon, capacity);
-        elevation = Arrays.copyOf(elevation, capacity);
-        distance = Arrays.copyOf(distance, capacity);
-        heartRate = Arrays.copyOf(heartRate, capacity);
-        cadence = Arrays.copyOf(cadence, capacity);
-        power = Arrays.copyOf(power, capacity);
-        temperature = Arrays.copyOf(temperature, capacity);
-        speed = Arrays.copyOf(speed, capacity);
+    private DoubleColumn put(DoubleColumn column, int i, double value) {
+        if (column == null) {
+            if (Double.isNaN(value)) {
+                return null;
+            }
+            column = new DoubleColumn(capacity);
+        }
+        column.set(i, value);
+        return column;
+    }
+
+    /**
+     * Room for {@code points} more points (at most the limit) when the reader knows how many come:
+     * the columns are then made to measure.
+     */
+    public void reserve(int points) {
+        int wanted = (int) Math.min(maxPoints, (long) size + points);
+        if (wanted > capacity) {
+            grow(wanted);
+        }
+    }
+
+    private void grow() {
+        grow(Chunks.next(capacity));
+    }
+
+    private void grow(int newCapacity) {
+        capacity = newCapacity;
+        time.grow(capacity);
+        for (FloatColumn column : new FloatColumn[] {elevation, heartRate, cadence, power, temperature, speed}) {
+            if (column != null) {
+                column.grow(capacity);
+            }
+        }
+        for (DoubleColumn column : new DoubleColumn[] {lat, lon, distance}) {
+            if (column != null) {
+                column.grow(capacity);
+            }
+        }
     }
 
     int droppedWithoutTime() {
@@ -122,77 +153,24 @@ public final class TrackPointsBuilder {
      *              and de-duplicated; false keeps file order (route without times)
      */
     public TrackPoints build(boolean timed) {
+        built = true;
         int[] order = null;
         if (timed) {
             order = timeOrder();
         }
-        int n = order == null ? size : order.length;
-        BitSet starts = new BitSet();
+        // the columns themselves: in file order nothing is copied
+        TrackPoints all = new TrackPoints(size, time, lat, lon, elevation, distance, heartRate, cadence, power,
+                temperature, speed, segmentStarts.get(0, size));
         if (order == null) {
-            starts = segmentStarts.get(0, n);
-        } else {
-            for (int k = 0; k < n; k++) {
-                if (segmentStarts.get(order[k])) {
-                    starts.set(k);
-                }
+            return all;
+        }
+        BitSet starts = new BitSet();
+        for (int k = 0; k < order.length; k++) {
+            if (segmentStarts.get(order[k])) {
+                starts.set(k);
             }
         }
-        // column by column, each builder column released once copied: at most one column more
-        // than the points themselves is held (a two-million-point file: 112 MB + 16 MB, not 224 MB)
-        long[] t = pick(time, order, n);
-        time = null;
-        double[] la = pick(lat, order, n);
-        lat = null;
-        double[] lo = pick(lon, order, n);
-        lon = null;
-        float[] el = pick(elevation, order, n);
-        elevation = null;
-        double[] di = pick(distance, order, n);
-        distance = null;
-        float[] hr = pick(heartRate, order, n);
-        heartRate = null;
-        float[] cd = pick(cadence, order, n);
-        cadence = null;
-        float[] pw = pick(power, order, n);
-        power = null;
-        float[] tp = pick(temperature, order, n);
-        temperature = null;
-        float[] sp = pick(speed, order, n);
-        speed = null;
-        return new TrackPoints(n, t, la, lo, el, di, hr, cd, pw, tp, sp, starts);
-    }
-
-    private static long[] pick(long[] column, int[] order, int n) {
-        if (order == null) {
-            return column.length == n ? column : Arrays.copyOf(column, n);
-        }
-        long[] out = new long[n];
-        for (int k = 0; k < n; k++) {
-            out[k] = column[order[k]];
-        }
-        return out;
-    }
-
-    private static double[] pick(double[] column, int[] order, int n) {
-        if (order == null) {
-            return column.length == n ? column : Arrays.copyOf(column, n);
-        }
-        double[] out = new double[n];
-        for (int k = 0; k < n; k++) {
-            out[k] = column[order[k]];
-        }
-        return out;
-    }
-
-    private static float[] pick(float[] column, int[] order, int n) {
-        if (order == null) {
-            return column.length == n ? column : Arrays.copyOf(column, n);
-        }
-        float[] out = new float[n];
-        for (int k = 0; k < n; k++) {
-            out[k] = column[order[k]];
-        }
-        return out;
+        return all.select(order, 0, order.length, starts);
     }
 
     /** Indices of the kept points in time order; null when the file order is already right. */
@@ -201,16 +179,16 @@ public final class TrackPointsBuilder {
         boolean anyMissing = false;
         long previous = Long.MIN_VALUE;
         for (int i = 0; i < size; i++) {
-            if (time[i] == TrackPoints.NO_TIME) {
+            if (time.get(i) == TrackPoints.NO_TIME) {
                 anyMissing = true;
             } else {
-                if (time[i] <= previous) {
+                if (time.get(i) <= previous) {
                     sorted = false;
                 }
-                if (time[i] < previous) {
+                if (time.get(i) < previous) {
                     reordered = true;
                 }
-                previous = time[i];
+                previous = time.get(i);
             }
         }
         if (sorted && !anyMissing) {
@@ -220,7 +198,7 @@ public final class TrackPointsBuilder {
         int[] kept = new int[size];
         int n = 0;
         for (int i = 0; i < size; i++) {
-            if (time[i] == TrackPoints.NO_TIME) {
+            if (time.get(i) == TrackPoints.NO_TIME) {
                 droppedWithoutTime++;
             } else {
                 kept[n++] = i;
@@ -233,11 +211,11 @@ public final class TrackPointsBuilder {
             for (int k = 0; k < n; k++) {
                 boxed[k] = kept[k];
             }
-            Arrays.sort(boxed, (a, b) -> Long.compare(time[a], time[b]));
+            Arrays.sort(boxed, (a, b) -> Long.compare(time.get(a), time.get(b)));
             int m = 0;
             for (int k = 0; k < n; k++) {
                 int idx = boxed[k];
-                if (m > 0 && time[kept[m - 1]] == time[idx]) {
+                if (m > 0 && time.get(kept[m - 1]) == time.get(idx)) {
                     droppedDuplicates++;
                     continue;
                 }

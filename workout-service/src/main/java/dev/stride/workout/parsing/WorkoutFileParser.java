@@ -1,6 +1,7 @@
 package dev.stride.workout.parsing;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,22 @@ public final class WorkoutFileParser {
     WorkoutFileParser(ParserLimits limits, boolean fastXml) {
         this.limits = limits;
         this.fastXml = fastXml;
+    }
+
+    /**
+     * {@link #parse(InputStream, String)} for a file already in memory (the upload worker decrypts a
+     * stored upload into one array): an uncompressed FIT file is decoded from this array, not a copy.
+     */
+    public ParsedActivity parse(byte[] file, String fileName) {
+        if (file.length <= Math.min(limits.maxCompressedBytes(), limits.maxDecompressedBytes())
+                && FitReader.looksLikeFit(file, Math.min(SNIFF, file.length))) {
+            try {
+                return FitReader.read(file, limits);
+            } catch (OutOfMemoryError e) {
+                throw tooLargeToProcess(e);
+            }
+        }
+        return parse(new ByteArrayInputStream(file), fileName);
     }
 
     public ParsedActivity parse(InputStream input, String fileName) {
@@ -88,9 +105,12 @@ public final class WorkoutFileParser {
             throw new WorkoutFileException(WorkoutFileException.Reason.MALFORMED,
                     "The file could not be read: " + e.getMessage(), e);
         } catch (OutOfMemoryError e) {
-            throw new WorkoutFileException(WorkoutFileException.Reason.TOO_LARGE,
-                    "The file is too large to be processed", e);
+            throw tooLargeToProcess(e);
         }
+    }
+
+    private static WorkoutFileException tooLargeToProcess(OutOfMemoryError e) {
+        return new WorkoutFileException(WorkoutFileException.Reason.TOO_LARGE, "The file is too large to be processed", e);
     }
 
     private static byte[] peek(BufferedInputStream in) throws IOException {

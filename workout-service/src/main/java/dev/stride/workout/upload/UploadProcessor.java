@@ -1,6 +1,5 @@
 package dev.stride.workout.upload;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +85,7 @@ class UploadProcessor {
         byte[] content = cipher.decrypt(store.content(uploadId), uploadId.toString());
         ParsedActivity parsed;
         try {
-            parsed = parser.parse(new ByteArrayInputStream(content), upload.fileName());
+            parsed = parser.parse(content, upload.fileName());
         } catch (WorkoutFileException e) {
             log.info("upload {} rejected: {}", uploadId, e.reason());
             failures.fail(upload, e.getMessage(), null, clock.instant());

@@ -217,7 +217,7 @@ class Utf8XmlReaderTest {
     /**
      * Per point the fast path makes no String (names, numbers, times, lat/lon attributes): it never
      * allocates more than the StAX path, and for GPX (whose lat/lon were two Strings a point) well
-     * below it. What is left is the track's own arrays (TrackPointsBuilder grows them by doubling).
+     * below it. What is left is the track's own columns.
      */
     @Test
     void theFastPathAllocatesNoStringPerPoint() throws IOException {

@@ -133,6 +133,32 @@ class WorkoutFileParserTest {
     }
 
     @Test
+    void aFileInMemoryIsReadAsTheSameFileStreamed() throws IOException {
+        byte[] fit = resource("fitparse_garmin-fenix-5-run.fit");
+        ParsedActivity streamed = parser.parse(new ByteArrayInputStream(fit), "run.fit");
+        ParsedActivity inMemory = parser.parse(fit.clone(), "run.fit");
+        assertThat(inMemory.points().size()).isEqualTo(streamed.points().size());
+        assertThat(inMemory.totals()).isEqualTo(streamed.totals());
+        assertThat(inMemory.laps()).isEqualTo(streamed.laps());
+        for (int i = 0; i < streamed.points().size(); i++) {
+            assertThat(inMemory.points().time(i)).isEqualTo(streamed.points().time(i));
+            assertThat(inMemory.points().lat(i)).isEqualTo(streamed.points().lat(i));
+            assertThat(inMemory.points().heartRate(i)).isEqualTo(streamed.points().heartRate(i));
+        }
+        assertThat(parser.parse(gzip(fit), "run.fit.gz").points().size()).isEqualTo(21);
+        assertThat(parser.parse(utf8(Gpx.line(3, 5)).readAllBytes(), "x.gpx").format()).isEqualTo(FileFormat.GPX);
+        WorkoutFileParser small = new WorkoutFileParser(ParserLimits.defaults().withMaxBytes(fit.length - 1, 1 << 20));
+        assertThatThrownBy(() -> small.parse(fit, "run.fit"))
+                .isInstanceOfSatisfying(WorkoutFileException.class,
+                        e -> assertThat(e.reason()).isEqualTo(WorkoutFileException.Reason.TOO_LARGE));
+        byte[] broken = fit.clone();
+        broken[broken.length / 2] ^= 0x55;
+        assertThatThrownBy(() -> parser.parse(broken, "run.fit"))
+                .isInstanceOfSatisfying(WorkoutFileException.class,
+                        e -> assertThat(e.reason()).isEqualTo(WorkoutFileException.Reason.CORRUPT));
+    }
+
+    @Test
     void detectsTheFormatFromTheContentNotTheName() throws IOException {
         byte[] fit = resource("fitparse_garmin-fenix-5-run.fit");
         assertThat(parser.parse(new ByteArrayInputStream(fit), "actually-a.gpx").format()).isEqualTo(FileFormat.FIT);
