@@ -12,11 +12,12 @@ import dev.stride.workout.parsing.TrackPoints;
 import dev.stride.workout.workouts.Sport;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
  * Derives a {@link WorkoutAnalysis} from a parsed activity. Pure and stateless; works on arrays of
- * primitives (about 40 bytes per point on top of {@link TrackPoints}). Every definition is in
+ * primitives (about 16 bytes per point on top of {@link TrackPoints}). Every definition is in
  * docs/workouts.md.
  */
 public final class WorkoutAnalyzer {
@@ -40,10 +41,10 @@ public final class WorkoutAnalyzer {
         private final SportProfile profile;
         private final boolean timed;
         private final double[] t;
-        private double[] cum;
-        private boolean[] moving;
-        private int spikes;
-        private DistanceSource source = DistanceSource.NONE;
+        private final TrackDistance track;
+        private final double[] cum;
+        /** Points whose step from the previous point counts as moving; null without moving time. */
+        private BitSet moving;
 
         Run(ParsedActivity activity, AnalysisSettings settings) {
             this.activity = activity;
@@ -59,21 +60,21 @@ public final class WorkoutAnalyzer {
                     t[i] = (p.time(i) - t0) / 1000.0;
                 }
             }
+            this.track = new TrackDistance(p, t, timed, profile.maxPlausibleSpeed());
+            this.cum = track.cum;
         }
 
         WorkoutAnalysis analyze() {
             DeviceTotals totals = activity.totals();
-            double[] geodesic = geodesic();
-            double[] device = deviceStream();
+            DistanceSource source = DistanceSource.NONE;
             Double distance;
-            cum = device != null ? device : geodesic;
             if (totals.distance() != null) {
                 source = DistanceSource.DEVICE_TOTAL;
                 distance = totals.distance();
-            } else if (device != null) {
+            } else if (track.fromDevice) {
                 source = DistanceSource.DEVICE_STREAM;
                 distance = cum[n - 1];
-            } else if (geodesic != null) {
+            } else if (cum != null) {
                 source = DistanceSource.GEODESIC;
                 distance = cum[n - 1];
             } else {
@@ -89,10 +90,15 @@ public final class WorkoutAnalyzer {
             double[] elevation = elevation();
             Double averageSpeed = distance != null && movingTime != null && movingTime > 0 ? distance / movingTime : null;
             Double maxSpeed = maxSpeed();
-            Double avgHr = mean(i -> p.heartRate(i), false);
-            Double maxHr = max(i -> p.heartRate(i));
-            Double avgPower = mean(i -> p.power(i), true);
-            Double maxPower = max(i -> p.power(i));
+            Summary hr = new Summary(false);
+            Summary cadence = new Summary(false);
+            Summary power = new Summary(true);
+            for (int i = 0; i < n; i++) {
+                hr.add(p.heartRate(i));
+                cadence.add(p.cadence(i));
+                power.add(p.power(i));
+            }
+            Double maxHr = hr.max();
             Double np = normalizedPower();
             Double calories = totals.calories();
             boolean estimated = false;
@@ -102,136 +108,12 @@ public final class WorkoutAnalyzer {
             }
             List<Split> km = cum == null || !timed ? List.of() : splits(1000.0);
             List<Split> mile = cum == null || !timed ? List.of() : splits(1609.344);
-            return new WorkoutAnalysis(activity.sport(), activity.startTime(), n, spikes, source, distance, elapsed,
+            return new WorkoutAnalysis(activity.sport(), activity.startTime(), n, track.spikes(), source, distance, elapsed,
                     timerTime, movingTime, elevation == null ? null : elevation[0], elevation == null ? null : elevation[1],
                     elevation == null ? null : elevation[2], elevation == null ? null : elevation[3], averageSpeed,
-                    maxSpeed, avgHr, maxHr, zones(maxHr), mean(i -> p.cadence(i), false), max(i -> p.cadence(i)),
-                    avgPower, maxPower, np, calories, estimated, km, mile, laps(),
+                    maxSpeed, hr.mean(), maxHr, zones(maxHr), cadence.mean(), cadence.max(),
+                    power.mean(), power.max(), np, calories, estimated, km, mile, laps(),
                     cum == null || !timed ? List.of() : BestEfforts.compute(cum, t, n), polyline());
-        }
-
-        /** Cumulative haversine distance of the positioned points with spikes removed; null without positions. */
-        private double[] geodesic() {
-            double[] geo = new double[n];
-            boolean[] accepted = new boolean[n];
-            int last = -1;
-            int segmentStart = 0;
-            int streak = 0;
-            int streakStart = -1;
-            boolean any = false;
-            for (int i = 0; i < n; i++) {
-                geo[i] = i > 0 ? geo[i - 1] : 0;
-                if (p.startsSegment(i)) {
-                    segmentStart = i;
-                }
-                if (!p.hasPosition(i)) {
-                    continue;
-                }
-                any = true;
-                if (last < segmentStart) {
-                    last = i;
-                    accepted[i] = true;
-                    streak = 0;
-                    continue;
-                }
-                double d = Geo.distance(p.lat(last), p.lon(last), p.lat(i), p.lon(i));
-                double dt = t[i] - t[last];
-                if (timed && dt > 0 && d / dt > profile.maxPlausibleSpeed()) {
-                    spikes++;
-                    if (streak++ == 0) {
-                        streakStart = i;
-                    }
-                    if (streak >= RELOCATION_POINTS) {
-                        // the "spikes" agree with each other: the receiver really is somewhere else now
-                        spikes -= streak;
-                        streak = 0;
-                        last = streakStart;
-                        for (int k = streakStart; k <= i; k++) {
-                            geo[k] = geo[streakStart - 1];
-                            accepted[k] = false;
-                        }
-                        accepted[streakStart] = true;
-                        i = streakStart;
-                    }
-                    continue;
-                }
-                streak = 0;
-                geo[i] += d;
-                last = i;
-                accepted[i] = true;
-            }
-            if (any && timed) {
-                interpolateRejected(geo, accepted);
-            }
-            return any ? geo : null;
-        }
-
-        /**
-         * Spikes and points without a position get the distance interpolated in time between the
-         * accepted points around them (within a segment), so windows that start or end on them are right.
-         */
-        private void interpolateRejected(double[] geo, boolean[] accepted) {
-            int previous = -1;
-            for (int i = 0; i < n; i++) {
-                if (p.startsSegment(i)) {
-                    previous = -1;
-                }
-                if (!accepted[i]) {
-                    continue;
-                }
-                if (previous >= 0 && i - previous > 1) {
-                    double span = t[i] - t[previous];
-                    for (int k = previous + 1; k < i; k++) {
-                        double f = span > 0 ? (t[k] - t[previous]) / span : 0;
-                        geo[k] = geo[previous] + f * (geo[i] - geo[previous]);
-                    }
-                }
-                previous = i;
-            }
-        }
-
-        /** Cumulative device distance (FIT record / TCX DistanceMeters) when most points carry it. */
-        private double[] deviceStream() {
-            int with = 0;
-            for (int i = 0; i < n; i++) {
-                if (!Double.isNaN(p.deviceDistance(i))) {
-                    with++;
-                }
-            }
-            if (n == 0 || with * 2 < n) {
-                return null;
-            }
-            double[] out = new double[n];
-            double previous = Double.NaN;
-            int previousIndex = -1;
-            for (int i = 0; i < n; i++) {
-                out[i] = i > 0 ? out[i - 1] : 0;
-                double d = p.deviceDistance(i);
-                if (Double.isNaN(d)) {
-                    continue;
-                }
-                if (!Double.isNaN(previous) && !startsSegmentIn(previousIndex + 1, i)) {
-                    double inc = d - previous;
-                    double dt = t[i] - t[previousIndex];
-                    if (inc > 0 && timed && dt > 0 && inc / dt > profile.maxPlausibleSpeed()) {
-                        spikes++;
-                    } else if (inc > 0) {
-                        out[i] += inc;
-                    }
-                }
-                previous = d;
-                previousIndex = i;
-            }
-            return out;
-        }
-
-        private boolean startsSegmentIn(int from, int to) {
-            for (int k = from; k <= to; k++) {
-                if (p.startsSegment(k)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /** Elapsed time minus the parts of FIT timer pauses inside the workout; elapsed when there are none. */
@@ -261,7 +143,7 @@ public final class WorkoutAnalyzer {
             if (!timed || n < 2 || cum == null) {
                 return null;
             }
-            moving = new boolean[n];
+            moving = new BitSet(n);
             List<TimerPause> pauses = activity.timerPauses();
             int pi = 0;
             double sum = 0;
@@ -278,7 +160,7 @@ public final class WorkoutAnalyzer {
                 }
                 double dt = t[i] - t[i - 1];
                 if (dt > 0 && (cum[i] - cum[i - 1]) / dt >= movingThreshold()) {
-                    moving[i] = true;
+                    moving.set(i);
                     sum += dt;
                 }
             }
@@ -347,33 +229,37 @@ public final class WorkoutAnalyzer {
             return best < 0 ? null : best;
         }
 
-        private interface Column {
-            float get(int i);
-        }
+        /** Sample mean (zeros excluded unless {@code withZeros}: power counts coasting) and max of a column. */
+        private static final class Summary {
+            private final boolean withZeros;
+            private double sum;
+            private long count;
+            private double max = Double.NEGATIVE_INFINITY;
 
-        /** Sample mean; zeros excluded unless {@code withZeros} (power counts coasting). */
-        private Double mean(Column c, boolean withZeros) {
-            double sum = 0;
-            long count = 0;
-            for (int i = 0; i < n; i++) {
-                float v = c.get(i);
-                if (!Float.isNaN(v) && (withZeros || v > 0)) {
+            Summary(boolean withZeros) {
+                this.withZeros = withZeros;
+            }
+
+            void add(float v) {
+                if (Float.isNaN(v)) {
+                    return;
+                }
+                if (withZeros || v > 0) {
                     sum += v;
                     count++;
                 }
-            }
-            return count == 0 ? null : sum / count;
-        }
-
-        private Double max(Column c) {
-            double m = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                float v = c.get(i);
-                if (!Float.isNaN(v) && v > m) {
-                    m = v;
+                if (v > max) {
+                    max = v;
                 }
             }
-            return Double.isInfinite(m) ? null : m;
+
+            Double mean() {
+                return count == 0 ? null : sum / count;
+            }
+
+            Double max() {
+                return Double.isInfinite(max) ? null : max;
+            }
         }
 
         /** Each HR sample counts for the time until the next point (at most MAX_HOLD s, within a segment). */
@@ -421,8 +307,11 @@ public final class WorkoutAnalyzer {
                 return null;
             }
             int seconds = (int) Math.floor(t[n - 1]) + 1;
-            double[] series = new double[seconds];
+            // the resampled series is only ever read 30 s back: a ring of the last 30 values
+            double[] last30 = new double[30];
             int len = 0;
+            double window = 0;
+            double sum4 = 0;
             int k = 0;
             for (int s = 0; s < seconds; s++) {
                 while (k + 1 < n && t[k + 1] <= s) {
@@ -432,26 +321,22 @@ public final class WorkoutAnalyzer {
                     continue;
                 }
                 float w = p.power(k);
-                series[len++] = Float.isNaN(w) ? 0 : w;
+                double value = Float.isNaN(w) ? 0 : w;
+                window += value;
+                if (len >= 30) {
+                    window -= last30[len % 30];
+                }
+                last30[len % 30] = value;
+                if (len >= 29) {
+                    double avg = window / 30;
+                    sum4 += avg * avg * avg * avg;
+                }
+                len++;
             }
             if (len < 30) {
                 return null;
             }
-            double window = 0;
-            double sum4 = 0;
-            int count = 0;
-            for (int s = 0; s < len; s++) {
-                window += series[s];
-                if (s >= 30) {
-                    window -= series[s - 30];
-                }
-                if (s >= 29) {
-                    double avg = window / 30;
-                    sum4 += avg * avg * avg * avg;
-                    count++;
-                }
-            }
-            return Math.pow(sum4 / count, 0.25);
+            return Math.pow(sum4 / (len - 29), 0.25);
         }
 
         /**
@@ -500,13 +385,10 @@ public final class WorkoutAnalyzer {
                 }
                 int endIdx = Math.min(n - 1, i + 1);
                 double endT = timeAt(to, i);
-                double movingSum = 0;
                 double hrSum = 0;
                 int hrCount = 0;
+                double movingSum = movingSeconds(startIdx + 1, endIdx + 1);
                 for (int k = startIdx + 1; k <= endIdx; k++) {
-                    if (moving != null && moving[k]) {
-                        movingSum += t[k] - t[k - 1];
-                    }
                     float hr = p.heartRate(k);
                     if (!Float.isNaN(hr) && hr > 0) {
                         hrSum += hr;
@@ -557,16 +439,7 @@ public final class WorkoutAnalyzer {
                 Double distance = lt.distance() != null ? lt.distance()
                         : cum != null && b > a ? cum[b - 1] - cum[a] : null;
                 Double elapsed = lt.elapsedTime() != null ? lt.elapsedTime() : timed && b > a ? t[b - 1] - t[a] : null;
-                Double movingLap = null;
-                if (moving != null && b > a) {
-                    double s = 0;
-                    for (int i = a + 1; i < b; i++) {
-                        if (moving[i]) {
-                            s += t[i] - t[i - 1];
-                        }
-                    }
-                    movingLap = s;
-                }
+                Double movingLap = moving != null && b > a ? movingSeconds(a + 1, b) : null;
                 double hrSum = 0;
                 int hrCount = 0;
                 double hrMax = Double.NEGATIVE_INFINITY;
@@ -588,6 +461,17 @@ public final class WorkoutAnalyzer {
             return out;
         }
 
+        /** Moving seconds of the steps ending at points [from, to); 0 without moving time. */
+        private double movingSeconds(int from, int to) {
+            double sum = 0;
+            if (moving != null) {
+                for (int i = moving.nextSetBit(from); i >= 0 && i < to; i = moving.nextSetBit(i + 1)) {
+                    sum += t[i] - t[i - 1];
+                }
+            }
+            return sum;
+        }
+
         private int lowerBound(long millis) {
             int lo = 0;
             int hi = n;
@@ -604,32 +488,22 @@ public final class WorkoutAnalyzer {
 
         /** Positioned points, minus GPS spikes, Douglas–Peucker simplified, Google-encoded. */
         private String polyline() {
-            double[] lat = new double[n];
-            double[] lon = new double[n];
-            int m = 0;
-            int last = -1;
-            for (int i = 0; i < n; i++) {
-                if (!p.hasPosition(i)) {
-                    continue;
-                }
-                if (last >= 0 && timed && t[i] > t[last]
-                        && Geo.distance(p.lat(last), p.lon(last), p.lat(i), p.lon(i)) / (t[i] - t[last])
-                                > profile.maxPlausibleSpeed()
-                        && i + 1 < n && p.hasPosition(i + 1)
-                        && Geo.distance(p.lat(last), p.lon(last), p.lat(i + 1), p.lon(i + 1)) / (t[i + 1] - t[last])
-                                <= profile.maxPlausibleSpeed()) {
-                    continue;
-                }
-                lat[m] = p.lat(i);
-                lon[m] = p.lon(i);
-                m++;
-                last = i;
-            }
-            if (m == 0) {
+            if (track.onMap.isEmpty()) {
                 return null;
             }
-            int[] keep = Polyline.simplify(lat, lon, m, settings.polylineTolerance());
-            return Polyline.encode(lat, lon, keep);
+            Polyline.Track points = new Polyline.Track() {
+                @Override
+                public double lat(int i) {
+                    return p.lat(i);
+                }
+
+                @Override
+                public double lon(int i) {
+                    return p.lon(i);
+                }
+            };
+            int[] keep = Polyline.simplify(points, track.onMap, settings.polylineTolerance());
+            return Polyline.encode(points, keep);
         }
     }
 }
