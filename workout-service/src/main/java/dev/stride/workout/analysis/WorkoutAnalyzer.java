@@ -502,7 +502,7 @@ public final class WorkoutAnalyzer {
                     return p.lon(i);
                 }
             };
-            int[] keep = Polyline.simplify(points, track.onMap, settings.polylineTolerance());
+            int[] keep = DouglasPeucker.simplify(points, track.onMap, settings.polylineTolerance());
             return Polyline.encode(points, keep);
         }
     }
