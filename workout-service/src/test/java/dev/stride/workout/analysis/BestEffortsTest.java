@@ -22,13 +22,36 @@ class BestEffortsTest {
                 double dt = random.nextInt(40) == 0 ? -random.nextDouble() : random.nextInt(30) == 0 ? 0 : 0.2 + random.nextDouble() * 3;
                 t[i] = t[i - 1] + dt;
             }
-            for (double d : BestEfforts.DISTANCES) {
-                if (cum[n - 1] < d) {
-                    break;
-                }
-                assertThat(BestEfforts.fastest(cum, t, n, d)).as("track %d, %s m", track, d)
-                        .isEqualTo(examiningEveryWindow(cum, t, n, d));
+            assertSameAsExaminingEveryWindow(cum, t, n, track);
+        }
+    }
+
+    /** On tracks whose distance and time never decrease, skipping whole blocks gives the same result too. */
+    @Test
+    void skippingBlocksOfWindowsGivesExactlyTheResultOfExaminingAll() {
+        Random random = new Random(43);
+        for (int track = 0; track < 200; track++) {
+            int n = 2 + random.nextInt(20_000);
+            double[] cum = new double[n];
+            double[] t = new double[n];
+            double pace = 0.5 + random.nextDouble() * 10;
+            for (int i = 1; i < n; i++) {
+                // steady stretches, stops, bursts and repeated timestamps, so some blocks are skipped and some not
+                double step = random.nextInt(10) == 0 ? 0 : pace * (0.5 + random.nextDouble()) * (random.nextInt(200) == 0 ? 20 : 1);
+                cum[i] = cum[i - 1] + step;
+                t[i] = t[i - 1] + (random.nextInt(30) == 0 ? 0 : random.nextInt(50) == 0 ? 30 : 1);
             }
+            assertSameAsExaminingEveryWindow(cum, t, n, track);
+        }
+    }
+
+    private static void assertSameAsExaminingEveryWindow(double[] cum, double[] t, int n, int track) {
+        for (double d : BestEfforts.DISTANCES) {
+            if (cum[n - 1] < d) {
+                break;
+            }
+            assertThat(BestEfforts.fastest(cum, t, n, d)).as("track %d, %s m", track, d)
+                    .isEqualTo(examiningEveryWindow(cum, t, n, d));
         }
     }
 
