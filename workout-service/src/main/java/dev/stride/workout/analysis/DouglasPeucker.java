@@ -53,7 +53,10 @@ final class DouglasPeucker {
             boxes[4 * k + 3] = Double.NEGATIVE_INFINITY;
         }
         int[] counts = new int[blocks];
-        for (int i = first; i >= 0 && i <= last; i = points.nextSetBit(i + 1)) {
+        for (int i = first; i <= last; i++) {
+            if (!points.get(i)) {
+                continue;
+            }
             int k = (i - first) / BLOCK;
             double x = track.lon(i) * kx;
             double y = track.lat(i) * ky;

@@ -22,6 +22,7 @@ final class TrackDistance {
     private final int n;
     private final boolean timed;
     private final double maxSpeed;
+    private final Geo.Steps steps;
     private int mapLast = -1;
     private int mapNext;
 
@@ -32,6 +33,7 @@ final class TrackDistance {
         this.timed = timed;
         this.maxSpeed = maxPlausibleSpeed;
         this.onMap = new BitSet(n);
+        this.steps = new Geo.Steps(p);
         fromDevice = mostPointsHaveDeviceDistance();
         // the haversine pass also counts the GPS spikes when the device's distance is the one used
         double[] geodesic = geodesic(fromDevice ? null : new double[n]);
@@ -76,7 +78,7 @@ final class TrackDistance {
             }
             any = true;
             if (last < segmentStart) {
-                mapStep(i, -1, 0);
+                mapStep(i, -1, false);
                 last = i;
                 if (accepted != null) {
                     accepted.set(i);
@@ -84,10 +86,12 @@ final class TrackDistance {
                 streak = 0;
                 continue;
             }
-            double d = Geo.distance(p.lat(last), p.lon(last), p.lat(i), p.lon(i));
-            mapStep(i, last, d);
+            // without geo only the speed is compared, and Steps.faster mostly does without the arcsine
+            double d = geo != null ? steps.distance(last, i) : Double.NaN;
             double dt = t[i] - t[last];
-            if (timed && dt > 0 && d / dt > maxSpeed) {
+            boolean tooFast = timed && dt > 0 && (geo != null ? d / dt > maxSpeed : steps.faster(last, i, dt, maxSpeed));
+            mapStep(i, last, tooFast);
+            if (tooFast) {
                 spikes++;
                 if (streak++ == 0) {
                     streakStart = i;
@@ -124,20 +128,21 @@ final class TrackDistance {
     /**
      * The map's spike filter, once per positioned point in order: a point is left out when it is
      * implausibly fast from the last drawn point while the next point is not (a lone spike).
-     * {@code d} is the distance from {@code from} to {@code i}, reused when {@code from} is the
-     * last drawn point (the usual case), so most points cost one haversine, not two.
+     * {@code fromTooFast} is whether the step from {@code from} to {@code i} is implausibly fast (as
+     * timed, with a positive time step), reused when {@code from} is the last drawn point (the usual
+     * case), so most points cost one haversine, not two.
      */
-    private void mapStep(int i, int from, double d) {
+    private void mapStep(int i, int from, boolean fromTooFast) {
         if (i < mapNext) {
             return; // revisited after a relocation: already decided
         }
         mapNext = i + 1;
         int last = mapLast;
         if (last >= 0 && timed && t[i] > t[last]) {
-            double step = from == last ? d : Geo.distance(p.lat(last), p.lon(last), p.lat(i), p.lon(i));
-            if (step / (t[i] - t[last]) > maxSpeed && i + 1 < n && p.hasPosition(i + 1)
-                    && Geo.distance(p.lat(last), p.lon(last), p.lat(i + 1), p.lon(i + 1)) / (t[i + 1] - t[last])
-                            <= maxSpeed) {
+            double dt = t[i] - t[last];
+            boolean tooFast = from == last ? fromTooFast : steps.faster(last, i, dt, maxSpeed);
+            if (tooFast && i + 1 < n && p.hasPosition(i + 1)
+                    && steps.distance(last, i + 1) / (t[i + 1] - t[last]) <= maxSpeed) {
                 return;
             }
         }

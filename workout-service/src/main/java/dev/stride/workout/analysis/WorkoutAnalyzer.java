@@ -465,8 +465,10 @@ public final class WorkoutAnalyzer {
         private double movingSeconds(int from, int to) {
             double sum = 0;
             if (moving != null) {
-                for (int i = moving.nextSetBit(from); i >= 0 && i < to; i = moving.nextSetBit(i + 1)) {
-                    sum += t[i] - t[i - 1];
+                for (int i = from; i < to; i++) {
+                    if (moving.get(i)) {
+                        sum += t[i] - t[i - 1];
+                    }
                 }
             }
             return sum;
