@@ -168,8 +168,23 @@ final class DouglasPeucker {
         double maxY = boxes[4 * k + 3] - ay;
         minX -= ax;
         maxX -= ax;
-        return Math.max(Math.max(distance2(minX, minY, dx, dy, len2), distance2(minX, maxY, dx, dy, len2)),
-                Math.max(distance2(maxX, minY, dx, dy, len2), distance2(maxX, maxY, dx, dy, len2)));
+        if (len2 == 0) {
+            return Math.max(minX * minX, maxX * maxX) + Math.max(minY * minY, maxY * maxY);
+        }
+        double inv = 1 / len2;
+        return Math.max(Math.max(cornerDistance2(minX, minY, dx, dy, inv), cornerDistance2(minX, maxY, dx, dy, inv)),
+                Math.max(cornerDistance2(maxX, minY, dx, dy, inv), cornerDistance2(maxX, maxY, dx, dy, inv)));
+    }
+
+    /**
+     * distance2 without branches (the corners fall on either side of a segment's ends at random):
+     * not the same bits, but well within MARGIN.
+     */
+    private static double cornerDistance2(double px, double py, double dx, double dy, double inverseLen2) {
+        double u = Math.max(0, Math.min(1, (px * dx + py * dy) * inverseLen2));
+        double ex = px - u * dx;
+        double ey = py - u * dy;
+        return ex * ex + ey * ey;
     }
 
     /** Squared distance of (px, py) from the segment (0, 0)–(dx, dy). */

@@ -89,7 +89,8 @@ final class TrackDistance {
             // without geo only the speed is compared, and Steps.faster mostly does without the arcsine
             double d = geo != null ? steps.distance(last, i) : Double.NaN;
             double dt = t[i] - t[last];
-            boolean tooFast = timed && dt > 0 && (geo != null ? d / dt > maxSpeed : steps.faster(last, i, dt, maxSpeed));
+            boolean tooFast = timed && dt > 0
+                    && (geo != null ? d / dt > maxSpeed : steps.faster(last, i, dt, maxSpeed));
             mapStep(i, last, tooFast);
             if (tooFast) {
                 spikes++;
