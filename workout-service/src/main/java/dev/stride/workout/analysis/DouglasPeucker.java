@@ -81,7 +81,7 @@ final class DouglasPeucker {
      */
     static int[] simplify(Polyline.Track track, BitSet points, double toleranceMetres) {
         if (points.cardinality() <= 2) {
-            return points.stream().toArray();
+            return indices(points);
         }
         int first = points.nextSetBit(0);
         int last = points.length() - 1;
@@ -113,7 +113,17 @@ final class DouglasPeucker {
                 stack[top++] = b;
             }
         }
-        return keep.stream().toArray();
+        return indices(keep);
+    }
+
+    /** The set bits in order (without a stream's growing buffers: a long track keeps thousands). */
+    private static int[] indices(BitSet bits) {
+        int[] out = new int[bits.cardinality()];
+        int k = 0;
+        for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
+            out[k++] = i;
+        }
+        return out;
     }
 
     /** Sets worst/worstIdx to the point in (a, b) farthest from the segment a–b (the first of equals). */

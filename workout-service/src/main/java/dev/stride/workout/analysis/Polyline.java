@@ -44,26 +44,41 @@ final class Polyline {
     }
 
     static String encode(Track track, int[] indices) {
-        StringBuilder sb = new StringBuilder(indices.length * 8);
+        // sized exactly by a first pass: a long track's string is large, and a guess wastes or copies
+        StringBuilder sb = new StringBuilder(encode(track, indices, null));
+        encode(track, indices, sb);
+        return sb.toString();
+    }
+
+    /** Appends the encoding to {@code sb} when it is not null; returns its length. */
+    private static int encode(Track track, int[] indices, StringBuilder sb) {
+        int length = 0;
         long prevLat = 0;
         long prevLon = 0;
         for (int i : indices) {
             long la = Math.round(track.lat(i) * 1e5);
             long lo = Math.round(track.lon(i) * 1e5);
-            encodeValue(la - prevLat, sb);
-            encodeValue(lo - prevLon, sb);
+            length += encodeValue(la - prevLat, sb);
+            length += encodeValue(lo - prevLon, sb);
             prevLat = la;
             prevLon = lo;
         }
-        return sb.toString();
+        return length;
     }
 
-    private static void encodeValue(long v, StringBuilder sb) {
+    private static int encodeValue(long v, StringBuilder sb) {
         long s = v < 0 ? ~(v << 1) : v << 1;
+        int length = 1;
         while (s >= 0x20) {
-            sb.append((char) ((0x20 | (s & 0x1f)) + 63));
+            if (sb != null) {
+                sb.append((char) ((0x20 | (s & 0x1f)) + 63));
+            }
             s >>= 5;
+            length++;
         }
-        sb.append((char) (s + 63));
+        if (sb != null) {
+            sb.append((char) (s + 63));
+        }
+        return length;
     }
 }
