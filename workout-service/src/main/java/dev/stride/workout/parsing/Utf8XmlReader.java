@@ -3,6 +3,9 @@ package dev.stride.workout.parsing;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import javax.xml.stream.XMLStreamConstants;
@@ -43,10 +46,30 @@ final class Utf8XmlReader implements XmlSource {
     private static final boolean[] ASCII_NAME = new boolean[128];
     private static final boolean[] ASCII_NAME_START = new boolean[128];
 
+    /**
+     * Bytes of text that read() returns as they are and content() only appends: not markup,
+     * references, ']' and '>' (for "]]>"), CR, other control characters or non-ASCII.
+     */
+    private static final boolean[] PLAIN_TEXT = new boolean[256];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long EIGHT_SPACES = 0x2020_2020_2020_2020L;
+    /** What a byte is to {@link #asciiName}: */
+    private static final byte[] NAME_BYTE = new byte[256];
+    /** one that ends the name (ASCII, not a name character), */
+    private static final byte END = 0;
+    /** an ASCII name character other than the colon, */
+    private static final byte NAME_CHAR = 1;
+    private static final byte COLON = 2;
+    /** non-ASCII (the general way reads it). */
+    private static final byte OTHER = 3;
+
     static {
         for (int c = 0; c < 128; c++) {
             ASCII_NAME[c] = isNameChar(c);
             ASCII_NAME_START[c] = isNameStart(c);
+            NAME_BYTE[c] = c == ':' ? COLON : isNameChar(c) ? NAME_CHAR : END;
+            NAME_BYTE[c + 128] = OTHER;
+            PLAIN_TEXT[c] = (c >= 0x20 || c == '\n' || c == '\t') && c != '<' && c != '&' && c != ']' && c != '>';
         }
     }
 
@@ -77,7 +100,7 @@ final class Utf8XmlReader implements XmlSource {
     private String localName;
 
     /** In-scope prefix declarations, innermost last. */
-    private String[] nsPrefix = new String[8];
+    private byte[][] nsPrefix = new byte[8][];
     private String[] nsUri = new String[8];
     private int nsCount;
 
@@ -91,7 +114,7 @@ final class Utf8XmlReader implements XmlSource {
     private final int[] attrValueEnd = new int[MAX_ATTRIBUTES + 2];
     private int attrCount;
     private int attrValueLength;
-    private final Chars chars = new Chars();
+    private final CharView chars = new CharView();
 
     private final NameCache nameCache = new NameCache();
 
@@ -107,13 +130,23 @@ final class Utf8XmlReader implements XmlSource {
 
     @Override
     public int next() throws XMLStreamException {
+        return event(true);
+    }
+
+    /** Text is read and checked as for {@link #next}, only not returned: no event per indentation. */
+    @Override
+    public int nextMarkup() throws XMLStreamException {
+        return event(false);
+    }
+
+    private int event(boolean reportText) throws XMLStreamException {
         try {
             if (emptyPending) {
                 emptyPending = false;
                 return endElement();
             }
             if (state == CONTENT) {
-                return content();
+                return content(reportText);
             }
             return misc();
         } catch (EOFException e) {
@@ -169,7 +202,7 @@ final class Utf8XmlReader implements XmlSource {
         }
     }
 
-    private int content() throws IOException {
+    private int content(boolean reportText) throws IOException {
         textLength = 0;
         int brackets = 0;
         while (true) {
@@ -178,16 +211,31 @@ final class Utf8XmlReader implements XmlSource {
                 markupPending = false;
                 c = '<';
             } else {
-                if (pushed == NONE && !pushSpace) {
-                    int before = textLength;
-                    textRun();
-                    if (textLength > before) {
-                        brackets = 0;
-                    }
+                if (pushed == NONE && !pushSpace && textRun(reportText)) {
+                    brackets = 0;
                 }
                 c = read();
             }
             if (c == '<') {
+                if (pushed == NONE && pos < limit) {
+                    int d = buf[pos];
+                    // a byte read() would return as it is: decided on without consuming it, so the
+                    // start and end tags read straight from the buffer
+                    if (d >= 0x20 && d != '!' && d != '?') {
+                        if (textLength > 0) {
+                            if (reportText) {
+                                markupPending = true;
+                                return XMLStreamConstants.CHARACTERS;
+                            }
+                            textLength = 0;
+                        }
+                        if (d == '/') {
+                            pos++;
+                            return endTag();
+                        }
+                        return startTag();
+                    }
+                }
                 int d = read();
                 if (d == '!') {
                     int e = read();
@@ -211,9 +259,12 @@ final class Utf8XmlReader implements XmlSource {
                     continue;
                 }
                 if (textLength > 0) {
-                    markupPending = true;
-                    pushed = d;
-                    return XMLStreamConstants.CHARACTERS;
+                    if (reportText) {
+                        markupPending = true;
+                        pushed = d;
+                        return XMLStreamConstants.CHARACTERS;
+                    }
+                    textLength = 0;
                 }
                 if (d == '/') {
                     return endTag();
@@ -238,29 +289,51 @@ final class Utf8XmlReader implements XmlSource {
         }
     }
 
-    /** Plain ASCII text straight from the buffer: everything but markup, references, ']', '>' (for "]]>") and CR. */
-    private void textRun() {
+    /**
+     * Plain ASCII text straight from the buffer (see {@link #PLAIN_TEXT}), into {@link #text} or,
+     * when it is not reported, only checked and counted; true when there was some.
+     */
+    private boolean textRun(boolean keep) {
         int p = pos;
         int end = limit;
-        char[] t = text;
-        int n = textLength;
-        while (p < end) {
-            int b = buf[p];
-            if (b < 0x20 && b != '\n' && b != '\t' || b == '<' || b == '&' || b == ']' || b == '>') {
-                break;
+        byte[] b = buf;
+        int lines = 0;
+        if (keep) {
+            char[] t = text;
+            int n = textLength;
+            while (p < end && PLAIN_TEXT[b[p] & 0xFF]) {
+                if (n == t.length) {
+                    t = Arrays.copyOf(t, n * 2);
+                    text = t;
+                }
+                int c = b[p++];
+                if (c == '\n') {
+                    lines++;
+                }
+                t[n++] = (char) c;
             }
-            if (n == t.length) {
-                t = Arrays.copyOf(t, n * 2);
-                text = t;
+            textLength = n;
+        } else {
+            // mostly indentation: eight spaces at a time
+            while (p < end) {
+                if (p + 8 <= end && (long) LONGS.get(b, p) == EIGHT_SPACES) {
+                    p += 8;
+                    continue;
+                }
+                int c = b[p];
+                if (!PLAIN_TEXT[c & 0xFF]) {
+                    break;
+                }
+                if (c == '\n') {
+                    lines++;
+                }
+                p++;
             }
-            if (b == '\n') {
-                line++;
-            }
-            t[n++] = (char) b;
-            p++;
         }
+        line += lines;
+        boolean some = p > pos;
         pos = p;
-        textLength = n;
+        return some;
     }
 
     private WorkoutFileException doctype() {
@@ -281,8 +354,12 @@ final class Utf8XmlReader implements XmlSource {
         }
         int start = depth == 0 ? 0 : nameStart[depth];
         int c = read();
-        int end = name(c, start, false);
+        int end = asciiName(c, start, false);
+        if (end < 0) {
+            end = name(c, start, false);
+        }
         int colon = nameColon;
+        int local = colon < 0 ? start : colon + 1;
         c = nameTerminator;
         depth++;
         nameStart[depth] = end;
@@ -342,14 +419,14 @@ final class Utf8XmlReader implements XmlSource {
             c = read();
         }
         namespaces(start, end, colon);
-        localName = nameCache.get(names, colon < 0 ? start : colon + 1, end);
+        localName = nameCache.get(names, local, end);
         localNames[depth] = localName;
         return XMLStreamConstants.START_ELEMENT;
     }
 
     private boolean isNamespaceDeclaration(int a) {
         int ac = attrColon[a];
-        return ac < 0 ? is(attrNames, attrNameStart[a], attrNameEnd[a], "xmlns") : is(attrNames, attrNameStart[a], ac, "xmlns");
+        return ac < 0 ? isXmlns(attrNames, attrNameStart[a], attrNameEnd[a]) : isXmlns(attrNames, attrNameStart[a], ac);
     }
 
     /** Namespace declaration {@code a} must not bind a reserved prefix or namespace, nor a prefix to "". */
@@ -377,6 +454,13 @@ final class Utf8XmlReader implements XmlSource {
     private int endTag() throws IOException {
         int open = depth == 1 ? 0 : nameStart[depth - 1];
         int openEnd = nameStart[depth];
+        int after = pos + openEnd - open;
+        // the open element's name bytes and '>' in the buffer: no name to read (the bytes are the
+        // UTF-8 of a name already read, so they are one); anything else takes the general way
+        if (pushed == NONE && after < limit && buf[after] == '>' && equal(names, open, openEnd, buf, pos)) {
+            pos = after + 1;
+            return endElement();
+        }
         int c = read();
         int mark = openEnd;
         // like the JDK's reader, which matches the end tag against the open element as it reads:
@@ -423,6 +507,62 @@ final class Utf8XmlReader implements XmlSource {
 
     private int nameColon;
     private int nameTerminator;
+
+    /**
+     * {@link #name} for the common case, straight from the buffer: an ASCII name (starting with
+     * {@code c}, already read) whose end is in the buffer, with at most one colon that has name
+     * characters on both sides, followed by a character read() returns as it is (or LF). -1,
+     * nothing read beyond {@code c}, for anything else, which the general way then reads.
+     */
+    private int asciiName(int c, int at, boolean attribute) {
+        if (c < 0 || c >= 0x80 || !ASCII_NAME_START[c] || c == ':' || pushed != NONE || pushSpace) {
+            return -1;
+        }
+        byte[] b = buf;
+        int p = pos;
+        int end = limit;
+        int colon = -1;
+        int t;
+        while (true) {
+            if (p == end) {
+                return -1;
+            }
+            t = b[p];
+            int kind = NAME_BYTE[t & 0xFF];
+            if (kind == NAME_CHAR) {
+                p++;
+            } else if (kind == END) {
+                break;
+            } else if (kind == COLON && colon < 0 && p + 1 < end && NAME_BYTE[b[p + 1] & 0xFF] == NAME_CHAR
+                    && ASCII_NAME_START[b[p + 1]]) {
+                colon = p++;
+            } else {
+                return -1;
+            }
+        }
+        if (t < 0x20 && t != '\n' && t != '\t') {
+            return -1;
+        }
+        int length = p - pos;
+        byte[] target = attribute ? attrNames : names;
+        if (at + 1 + length > target.length) {
+            target = Arrays.copyOf(target, Math.max(target.length * 2, at + 1 + length));
+            if (attribute) {
+                attrNames = target;
+            } else {
+                names = target;
+            }
+        }
+        target[at] = (byte) c;
+        System.arraycopy(b, pos, target, at + 1, length);
+        nameColon = colon < 0 ? -1 : at + 1 + colon - pos;
+        nameTerminator = t;
+        if (t == '\n') {
+            line++;
+        }
+        pos = p + 1;
+        return at + 1 + length;
+    }
 
     /**
      * Reads a name starting with {@code c} into {@link #names} at {@code at} (or the attribute
@@ -510,7 +650,10 @@ final class Utf8XmlReader implements XmlSource {
     }
 
     private int attributeName(int c, int at) throws IOException {
-        int end = name(c, at, true);
+        int end = asciiName(c, at, true);
+        if (end < 0) {
+            end = name(c, at, true);
+        }
         attrNameStart[attrCount] = at;
         attrNameEnd[attrCount] = end;
         attrColon[attrCount] = nameColon;
@@ -522,6 +665,7 @@ final class Utf8XmlReader implements XmlSource {
         int saved = textLength;
         textLength = 0;
         while (true) {
+            valueRun(quote);
             int c = read();
             if (c == quote) {
                 break;
@@ -547,30 +691,61 @@ final class Utf8XmlReader implements XmlSource {
         textLength = saved;
     }
 
+    /**
+     * The ASCII characters of an attribute value straight from the buffer, tab and LF replaced by
+     * spaces: everything but the quote, '<', references, CR and other control characters.
+     */
+    private void valueRun(int quote) {
+        if (pushed != NONE || pushSpace) {
+            return;
+        }
+        int p = pos;
+        int end = limit;
+        byte[] b = buf;
+        char[] t = text;
+        int n = textLength;
+        while (p < end) {
+            if (n == t.length) {
+                t = Arrays.copyOf(t, n * 2);
+                text = t;
+            }
+            int c = b[p];
+            if (c < 0x20) {
+                if (c == '\n') {
+                    line++;
+                } else if (c != '\t') {
+                    break;
+                }
+                c = ' ';
+            } else if (c == quote || c == '<' || c == '&') {
+                break;
+            }
+            t[n++] = (char) c;
+            p++;
+        }
+        pos = p;
+        textLength = n;
+    }
+
     /** Namespace declarations of the start tag, then its prefixes and duplicate attributes. */
     private void namespaces(int start, int end, int colon) {
         for (int a = 0; a < attrCount; a++) {
-            int s = attrNameStart[a];
-            int e = attrNameEnd[a];
             int ac = attrColon[a];
             if (!isNamespaceDeclaration(a)) {
                 checkRepeated(a);
                 continue;
             }
-            boolean isPrefixed = ac >= 0;
-            boolean isDefault = !isPrefixed;
             String uri = new String(attrValues, attrValueStart[a], attrValueEnd[a] - attrValueStart[a]);
-            String prefix = isDefault ? "" : string(attrNames, ac + 1, e);
             if (nsCount == nsPrefix.length) {
                 nsPrefix = Arrays.copyOf(nsPrefix, nsCount * 2);
                 nsUri = Arrays.copyOf(nsUri, nsCount * 2);
             }
-            nsPrefix[nsCount] = prefix;
+            nsPrefix[nsCount] = ac < 0 ? new byte[0] : Arrays.copyOfRange(attrNames, ac + 1, attrNameEnd[a]);
             nsUri[nsCount] = uri;
             nsCount++;
         }
         if (colon >= 0) {
-            if (is(names, start, colon, "xmlns")) {
+            if (isXmlns(names, start, colon)) {
                 throw malformed("Element \"" + string(names, start, end) + "\" cannot have \"xmlns\" as its prefix.");
             }
             if (uri(names, start, colon) == null) {
@@ -581,7 +756,7 @@ final class Utf8XmlReader implements XmlSource {
         // prefixed attributes: bound, and no two with the same namespace and local name
         for (int a = 0; a < attrCount; a++) {
             int ac = attrColon[a];
-            if (ac < 0 || is(attrNames, attrNameStart[a], ac, "xmlns")) {
+            if (ac < 0 || isXmlns(attrNames, attrNameStart[a], ac)) {
                 continue;
             }
             String uri = uri(attrNames, attrNameStart[a], ac);
@@ -591,7 +766,7 @@ final class Utf8XmlReader implements XmlSource {
             }
             for (int b = 0; b < a; b++) {
                 int bc = attrColon[b];
-                if (bc >= 0 && !is(attrNames, attrNameStart[b], bc, "xmlns")
+                if (bc >= 0 && !isXmlns(attrNames, attrNameStart[b], bc)
                         && Arrays.equals(attrNames, ac + 1, attrNameEnd[a], attrNames, bc + 1, attrNameEnd[b])
                         && uri.equals(uri(attrNames, attrNameStart[b], bc))) {
                     throw malformed("Attribute \"" + string(attrNames, ac + 1, attrNameEnd[a])
@@ -603,16 +778,41 @@ final class Utf8XmlReader implements XmlSource {
 
     /** The namespace bound to the prefix in bytes[from, to), or null. */
     private String uri(byte[] bytes, int from, int to) {
-        if (is(bytes, from, to, "xml")) {
+        if (to - from == 3 && bytes[from] == 'x' && bytes[from + 1] == 'm' && bytes[from + 2] == 'l') {
             return XML_URI;
         }
         for (int i = nsCount - 1; i >= 0; i--) {
-            String p = nsPrefix[i];
-            if (!p.isEmpty() && is(bytes, from, to, p)) {
+            byte[] p = nsPrefix[i];
+            if (p.length == to - from && p.length > 0 && equal(bytes, from, to, p, 0)) {
                 return nsUri[i];
             }
         }
         return null;
+    }
+
+    /**
+     * Names are compared as bytes: they are the UTF-8 of characters read (so one character has one
+     * form), and they are short, where a plain loop beats {@link Arrays#equals}' vectorised one.
+     */
+    private static boolean equal(byte[] a, int from, int to, byte[] b, int bFrom) {
+        int i = from;
+        int j = bFrom;
+        for (; i + 8 <= to; i += 8, j += 8) {
+            if ((long) LONGS.get(a, i) != (long) LONGS.get(b, j)) {
+                return false;
+            }
+        }
+        for (; i < to; i++, j++) {
+            if (a[i] != b[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isXmlns(byte[] b, int from, int to) {
+        return to - from == 5 && b[from] == 'x' && b[from + 1] == 'm' && b[from + 2] == 'l' && b[from + 3] == 'n'
+                && b[from + 4] == 's';
     }
 
     /**
@@ -1084,7 +1284,7 @@ final class Utf8XmlReader implements XmlSource {
             int ac = attrColon[a];
             int s = ac < 0 ? attrNameStart[a] : ac + 1;
             if (is(attrNames, s, attrNameEnd[a], name)
-                    && !(ac < 0 ? name.equals("xmlns") : is(attrNames, attrNameStart[a], ac, "xmlns"))) {
+                    && !(ac < 0 ? name.equals("xmlns") : isXmlns(attrNames, attrNameStart[a], ac))) {
                 return a;
             }
         }
@@ -1111,39 +1311,6 @@ final class Utf8XmlReader implements XmlSource {
         // the caller owns the stream
     }
 
-    /** A reusable view of part of a char array. */
-    private static final class Chars implements CharSequence {
-        private char[] array;
-        private int from;
-        private int to;
-
-        void set(char[] array, int from, int to) {
-            this.array = array;
-            this.from = from;
-            this.to = to;
-        }
-
-        @Override
-        public int length() {
-            return to - from;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return array[from + index];
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new String(array, from + start, end - start);
-        }
-
-        @Override
-        public String toString() {
-            return new String(array, from, to - from);
-        }
-    }
-
     /**
      * Name bytes to Strings: direct-mapped, 512 slots, names up to 64 bytes. A lookup costs the
      * name's length; a file of millions of distinct names replaces slots (one String each, as
@@ -1155,18 +1322,25 @@ final class Utf8XmlReader implements XmlSource {
         private final byte[][] keys = new byte[SLOTS][];
         private final String[] values = new String[SLOTS];
 
+        /**
+         * From the length and three of the bytes, not all of them: a name is hashed for every tag,
+         * and the few names of a GPX or TCX file differ there.
+         */
+        static int hash(byte[] bytes, int from, int to) {
+            int length = to - from;
+            int h = length == 0 ? 0 : length << 24 ^ bytes[from] << 16 ^ bytes[from + (length >> 1)] << 8 ^ bytes[to - 1];
+            return h * 0x9E3779B1;
+        }
+
         String get(byte[] bytes, int from, int to) {
             int length = to - from;
             if (length > MAX_NAME) {
                 return new String(bytes, from, length, StandardCharsets.UTF_8);
             }
-            int h = 0;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + bytes[i];
-            }
-            int slot = (h ^ h >>> 9) & (SLOTS - 1);
+            int h = hash(bytes, from, to);
+            int slot = h >>> Integer.numberOfLeadingZeros(SLOTS - 1);
             byte[] key = keys[slot];
-            if (key != null && Arrays.equals(key, 0, key.length, bytes, from, to)) {
+            if (key != null && key.length == length && equal(bytes, from, to, key, 0)) {
                 return values[slot];
             }
             String value = new String(bytes, from, length, StandardCharsets.UTF_8);

@@ -15,6 +15,19 @@ interface XmlSource extends AutoCloseable {
     /** The next event: START_ELEMENT, END_ELEMENT, CHARACTERS, END_DOCUMENT, or (StAX only) others. */
     int next() throws XMLStreamException;
 
+    /**
+     * {@link #next} for a caller that ignores text: the first event that is not CHARACTERS. The
+     * text is read and checked all the same (the same documents are refused, for the same reasons);
+     * a source may only save handing it out.
+     */
+    default int nextMarkup() throws XMLStreamException {
+        int event;
+        do {
+            event = next();
+        } while (event == XMLStreamConstants.CHARACTERS);
+        return event;
+    }
+
     /** The local name of the current start or end tag. */
     String localName();
 

@@ -1,6 +1,5 @@
 package dev.stride.workout.parsing;
 
-import java.nio.CharBuffer;
 import java.util.Arrays;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -30,7 +29,7 @@ final class XmlWalker {
     private final String format;
     private final IsoTime isoTime = new IsoTime();
     private char[] text = new char[64];
-    private CharBuffer view = CharBuffer.wrap(text);
+    private final CharView view = new CharView();
     private int length;
 
     XmlWalker(XmlSource xml, String format) {
@@ -42,7 +41,7 @@ final class XmlWalker {
     void walk(Element element) throws XMLStreamException {
         int depth = 1;
         while (depth > 0) {
-            int event = xml.next();
+            int event = xml.nextMarkup();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if (!element.read(xml.localName(), depth)) {
                     depth++;
@@ -81,7 +80,7 @@ final class XmlWalker {
 
     double number(String element) throws XMLStreamException {
         readText();
-        double fast = XmlText.fastNumber(view, start(), end());
+        double fast = XmlText.fastNumber(view.set(text, 0, length), start(), end());
         return Double.isNaN(fast) ? XmlText.number(new String(text, 0, length), element, format) : fast;
     }
 
@@ -91,7 +90,7 @@ final class XmlWalker {
         if (start() == end()) {
             return Float.NaN;
         }
-        double fast = XmlText.fastNumber(view, start(), end());
+        double fast = XmlText.fastNumber(view.set(text, 0, length), start(), end());
         return Double.isNaN(fast) ? XmlText.optionalFloat(new String(text, 0, length), element, format) : (float) fast;
     }
 
@@ -129,7 +128,6 @@ final class XmlWalker {
     private void append(char[] chars, int from, int count) {
         if (length + count > text.length) {
             text = Arrays.copyOf(text, Math.max(text.length * 2, length + count));
-            view = CharBuffer.wrap(text);
         }
         System.arraycopy(chars, from, text, length, count);
         length += count;

@@ -163,6 +163,35 @@ class Utf8XmlReaderTest {
                 LIMITS);
     }
 
+    /**
+     * The reader scans names, end tags, attribute values and text straight in its 64 KB buffer and
+     * leaves the rest to its general path: a chunk boundary at every byte of a point (names with
+     * and without a prefix, non-ASCII ones, end tags, values with references, CR LF, tabs,
+     * non-ASCII characters) and of broken end tags must change nothing.
+     */
+    @Test
+    void aChunkBoundaryAnywhereInATagOrValueChangesNothing() {
+        String point = "<trkpt lat=\"45.1\" lon='7.2'\r\n><ele>1&#x32;.5</ele><time>2024-05-01T08:00:00Z</time>"
+                + "<extensions><ns3:TPX a=\"&lt;x&amp;y\t\u00e9\r\nz\"><ns3:hr>120</ns3:hr>"
+                + "<\u00e9t\u00e9 \u00e9='\u20ac'>x</\u00e9t\u00e9><ns3:cad >80</ns3:cad\n></ns3:TPX></extensions></trkpt>\r\n";
+        String head = "<gpx xmlns:ns3=\"urn:x\" creator=\"c\"><trk><trkseg>";
+        String tail = "</trkseg></trk></gpx>";
+        List<String> bodies = List.of(point + point, point + "<trkpt lat=\"1\" lon=\"2\"></trkp>", point + "<trk></trkseg>",
+                point + "<trkpt lat=\"1\" lon=\"2\"><ele>3</elevation></trkpt>", point + "<trkpt lat=\"1\" lon=\"2\"/></trkpt>",
+                point + "<ns3:a xmlns:ns3='urn:y'></ns3:b>", point + "<trkpt lat=\"1\" lon=\"2\" lat='3'/>");
+        for (String body : bodies) {
+            byte[] doc = (head + body + tail).getBytes(StandardCharsets.UTF_8);
+            int tagsFrom = head.getBytes(StandardCharsets.UTF_8).length;
+            for (int shift = 0; shift <= doc.length - tagsFrom - tail.length(); shift++) {
+                // indentation and line ends before the body, so that the boundary falls at its byte
+                // number shift
+                int padding = 65_536 - tagsFrom - shift;
+                String pad = ("\n" + " ".repeat(15)).repeat(padding / 16) + " ".repeat(padding % 16);
+                assertAgree((head + pad + body + tail).getBytes(StandardCharsets.UTF_8), LIMITS);
+            }
+        }
+    }
+
     @Test
     void depthAndAttributeLimitsAreTheReferenceOnes() {
         for (int depth : new int[] {63, 64, 65}) {
