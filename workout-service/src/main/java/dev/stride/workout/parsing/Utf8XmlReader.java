@@ -39,6 +39,8 @@ final class Utf8XmlReader implements XmlSource {
     static final int MAX_ATTRIBUTES = 64;
     private static final int CHUNK = 65_536;
     private static final int NONE = -2;
+    /** Not an event: the general way has to read on. */
+    private static final int GENERAL = -3;
     private static final int EOF = -1;
     private static final int PROLOG = 0;
     private static final int CONTENT = 1;
@@ -52,6 +54,7 @@ final class Utf8XmlReader implements XmlSource {
      */
     private static final boolean[] PLAIN_TEXT = new boolean[256];
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long EIGHT_SPACES = 0x2020_2020_2020_2020L;
     /** What a byte is to {@link #asciiName}: */
     private static final byte[] NAME_BYTE = new byte[256];
@@ -95,7 +98,10 @@ final class Utf8XmlReader implements XmlSource {
     private byte[] names = new byte[1024];
     private final int[] nameStart = new int[MAX_DEPTH + 2];
     private final int[] nsMark = new int[MAX_DEPTH + 2];
-    private final String[] localNames = new String[MAX_DEPTH + 2];
+    private final ElementNames.Name[] openNames = new ElementNames.Name[MAX_DEPTH + 2];
+    /** The element of the last start or end tag ({@link #lastEnded}), whose successor is predicted. */
+    private ElementNames.Name lastName;
+    private boolean lastEnded;
     private int depth;
     private String localName;
 
@@ -116,7 +122,7 @@ final class Utf8XmlReader implements XmlSource {
     private int attrValueLength;
     private final CharView chars = new CharView();
 
-    private final NameCache nameCache = new NameCache();
+    private final ElementNames elementNames = new ElementNames(new NameCache());
 
     /**
      * @param asciiOnly the document declares US-ASCII: a byte above 127 is an error, as for StAX
@@ -146,7 +152,9 @@ final class Utf8XmlReader implements XmlSource {
                 return endElement();
             }
             if (state == CONTENT) {
-                return content(reportText);
+                textLength = 0;
+                int event = plainEvent(reportText);
+                return event != GENERAL ? event : content(reportText);
             }
             return misc();
         } catch (EOFException e) {
@@ -202,8 +210,53 @@ final class Utf8XmlReader implements XmlSource {
         }
     }
 
+    /**
+     * The common event without the general loop: plain text up to a tag (see {@link #textRun}),
+     * then the tag. GENERAL when something else comes; {@link #content} goes on from there (the
+     * text read so far is kept; what it needs to know about it, that "]]" cannot precede what
+     * follows, holds as it does after its own text run).
+     */
+    private int plainEvent(boolean reportText) throws IOException {
+        if (pushed != NONE || pushSpace) {
+            return GENERAL;
+        }
+        if (!markupPending) {
+            if (reportText) {
+                keepText();
+            } else {
+                skipText();
+            }
+            int p = pos;
+            if (p + 1 >= limit || buf[p] != '<') {
+                return GENERAL;
+            }
+            int d = buf[p + 1];
+            if (d < 0x20 || d == '!' || d == '?') {
+                return GENERAL;
+            }
+            pos = p + 1;
+            if (textLength > 0) {
+                if (reportText) {
+                    markupPending = true;
+                    return XMLStreamConstants.CHARACTERS;
+                }
+                textLength = 0;
+            }
+        } else if (pos == limit || buf[pos] < 0x20 || buf[pos] == '!' || buf[pos] == '?') {
+            return GENERAL;
+        }
+        // after '<', with the byte after it in the buffer: one read() returns as it is, no comment,
+        // CDATA section or processing instruction
+        markupPending = false;
+        if (buf[pos] == '/') {
+            pos++;
+            return endTag();
+        }
+        int event = predictedStartTag();
+        return event != GENERAL ? event : startTag();
+    }
+
     private int content(boolean reportText) throws IOException {
-        textLength = 0;
         int brackets = 0;
         while (true) {
             int c;
@@ -211,7 +264,7 @@ final class Utf8XmlReader implements XmlSource {
                 markupPending = false;
                 c = '<';
             } else {
-                if (pushed == NONE && !pushSpace && textRun(reportText)) {
+                if (pushed == NONE && !pushSpace && (reportText ? keepText() : skipText())) {
                     brackets = 0;
                 }
                 c = read();
@@ -289,46 +342,56 @@ final class Utf8XmlReader implements XmlSource {
         }
     }
 
-    /**
-     * Plain ASCII text straight from the buffer (see {@link #PLAIN_TEXT}), into {@link #text} or,
-     * when it is not reported, only checked and counted; true when there was some.
-     */
-    private boolean textRun(boolean keep) {
+    /** Plain ASCII text (see {@link #PLAIN_TEXT}) straight from the buffer into {@link #text}; true when there was some. */
+    private boolean keepText() {
+        int p = pos;
+        int end = limit;
+        byte[] b = buf;
+        char[] t = text;
+        int n = textLength;
+        int lines = 0;
+        while (p < end && PLAIN_TEXT[b[p] & 0xFF]) {
+            if (n == t.length) {
+                t = Arrays.copyOf(t, n * 2);
+                text = t;
+            }
+            int c = b[p++];
+            if (c == '\n') {
+                lines++;
+            }
+            t[n++] = (char) c;
+        }
+        textLength = n;
+        line += lines;
+        boolean some = p > pos;
+        pos = p;
+        return some;
+    }
+
+    /** {@link #keepText} for text that is not reported: only checked and its lines counted. */
+    private boolean skipText() {
         int p = pos;
         int end = limit;
         byte[] b = buf;
         int lines = 0;
-        if (keep) {
-            char[] t = text;
-            int n = textLength;
-            while (p < end && PLAIN_TEXT[b[p] & 0xFF]) {
-                if (n == t.length) {
-                    t = Arrays.copyOf(t, n * 2);
-                    text = t;
-                }
-                int c = b[p++];
-                if (c == '\n') {
-                    lines++;
-                }
-                t[n++] = (char) c;
-            }
-            textLength = n;
-        } else {
-            // mostly indentation: eight spaces at a time
-            while (p < end) {
-                if (p + 8 <= end && (long) LONGS.get(b, p) == EIGHT_SPACES) {
+        // mostly indentation: the spaces of eight bytes at a time, counted without a branch each
+        while (p < end) {
+            if (p + 8 <= end) {
+                long notSpaces = (long) LONGS.get(b, p) ^ EIGHT_SPACES;
+                if (notSpaces == 0) {
                     p += 8;
                     continue;
                 }
-                int c = b[p];
-                if (!PLAIN_TEXT[c & 0xFF]) {
-                    break;
-                }
-                if (c == '\n') {
-                    lines++;
-                }
-                p++;
+                p += Long.numberOfTrailingZeros(notSpaces) >>> 3;
             }
+            int c = b[p];
+            if (!PLAIN_TEXT[c & 0xFF]) {
+                break;
+            }
+            if (c == '\n') {
+                lines++;
+            }
+            p++;
         }
         line += lines;
         boolean some = p > pos;
@@ -358,9 +421,49 @@ final class Utf8XmlReader implements XmlSource {
         if (end < 0) {
             end = name(c, start, false);
         }
-        int colon = nameColon;
-        int local = colon < 0 ? start : colon + 1;
-        c = nameTerminator;
+        return openTag(start, end, nameColon, nameTerminator, null);
+    }
+
+    /**
+     * The start tag's name that {@link ElementNames} predicts, when the buffer holds it followed by
+     * a character that ends a name (so the general way would read the same name); its attributes
+     * and the rest as any start tag. GENERAL when it does not.
+     */
+    private int predictedStartTag() throws IOException {
+        ElementNames.Name p = lastName == null ? null
+                : elementNames.at(lastEnded ? lastName.afterEnd : lastName.afterStart);
+        if (p == null || depth == MAX_DEPTH) {
+            return GENERAL;
+        }
+        byte[] bytes = p.bytes;
+        int n = bytes.length;
+        int at = pos;
+        if (at + n >= limit || !equal(bytes, 0, n, buf, at)) {
+            return GENERAL;
+        }
+        int t = buf[at + n];
+        if (NAME_BYTE[t & 0xFF] != END || t < 0x20 && t != '\n' && t != '\t') {
+            return GENERAL;
+        }
+        int start = nameStart[depth];
+        if (start + n > names.length) {
+            names = Arrays.copyOf(names, Math.max(names.length * 2, start + n));
+        }
+        System.arraycopy(bytes, 0, names, start, n);
+        if (t == '\n') {
+            line++;
+        }
+        pos = at + n + 1;
+        return openTag(start, start + n, p.colon < 0 ? -1 : start + p.colon, t, p);
+    }
+
+    /**
+     * After the name of a start tag, in names[start, end) with its colon, and the character after
+     * it: the attributes, namespaces, the element.
+     *
+     * @param known the name's entry when it was predicted, or null
+     */
+    private int openTag(int start, int end, int colon, int c, ElementNames.Name known) throws IOException {
         depth++;
         nameStart[depth] = end;
         nsMark[depth] = nsCount;
@@ -419,8 +522,18 @@ final class Utf8XmlReader implements XmlSource {
             c = read();
         }
         namespaces(start, end, colon);
-        localName = nameCache.get(names, local, end);
-        localNames[depth] = localName;
+        ElementNames.Name name = known != null ? known : elementNames.get(names, start, end, colon);
+        if (lastName != null) {
+            if (lastEnded) {
+                lastName.afterEnd = name.slot;
+            } else {
+                lastName.afterStart = name.slot;
+            }
+        }
+        lastName = name;
+        lastEnded = false;
+        openNames[depth] = name;
+        localName = name.local;
         return XMLStreamConstants.START_ELEMENT;
     }
 
@@ -496,7 +609,9 @@ final class Utf8XmlReader implements XmlSource {
     }
 
     private int endElement() {
-        localName = localNames[depth];
+        lastName = openNames[depth];
+        lastEnded = true;
+        localName = lastName.local;
         nsCount = nsMark[depth];
         depth--;
         if (depth == 0) {
@@ -795,15 +910,22 @@ final class Utf8XmlReader implements XmlSource {
      * form), and they are short, where a plain loop beats {@link Arrays#equals}' vectorised one.
      */
     private static boolean equal(byte[] a, int from, int to, byte[] b, int bFrom) {
-        int i = from;
-        int j = bFrom;
-        for (; i + 8 <= to; i += 8, j += 8) {
-            if ((long) LONGS.get(a, i) != (long) LONGS.get(b, j)) {
-                return false;
+        int n = to - from;
+        if (n >= 8) {
+            // eight bytes at a time, the last eight overlapping the ones before
+            for (int i = 0; i < n - 8; i += 8) {
+                if ((long) LONGS.get(a, from + i) != (long) LONGS.get(b, bFrom + i)) {
+                    return false;
+                }
             }
+            return (long) LONGS.get(a, to - 8) == (long) LONGS.get(b, bFrom + n - 8);
         }
-        for (; i < to; i++, j++) {
-            if (a[i] != b[j]) {
+        if (n >= 4) {
+            return (int) INTS.get(a, from) == (int) INTS.get(b, bFrom)
+                    && (int) INTS.get(a, to - 4) == (int) INTS.get(b, bFrom + n - 4);
+        }
+        for (int i = 0; i < n; i++) {
+            if (a[from + i] != b[bFrom + i]) {
                 return false;
             }
         }
@@ -1107,6 +1229,18 @@ final class Utf8XmlReader implements XmlSource {
      * the bytes are UTF-8 (no overlong forms, no surrogates) and the character an XML 1.0 one.
      */
     private int read() throws IOException {
+        if (pos < limit && pushed == NONE && !pushSpace) {
+            int b = buf[pos];
+            if (b >= 0x20) {
+                pos++;
+                return b;
+            }
+        }
+        return readAny();
+    }
+
+    /** {@link #read} for a pushed character, the end of the chunk, a control character or non-ASCII. */
+    private int readAny() throws IOException {
         if (pushSpace) {
             pushSpace = false;
             return ' ';
