@@ -1,11 +1,27 @@
 package dev.stride.workout.parsing;
 
+import static dev.stride.workout.parsing.Utf8Input.EOF;
+import static dev.stride.workout.parsing.Utf8Input.NONE;
+import static dev.stride.workout.parsing.XmlBytes.LONGS;
+import static dev.stride.workout.parsing.XmlBytes.equal;
+import static dev.stride.workout.parsing.XmlBytes.is;
+import static dev.stride.workout.parsing.XmlBytes.isXmlns;
+import static dev.stride.workout.parsing.XmlBytes.string;
+import static dev.stride.workout.parsing.XmlChars.ASCII_NAME;
+import static dev.stride.workout.parsing.XmlChars.ASCII_NAME_START;
+import static dev.stride.workout.parsing.XmlChars.COLON;
+import static dev.stride.workout.parsing.XmlChars.END;
+import static dev.stride.workout.parsing.XmlChars.NAME_BYTE;
+import static dev.stride.workout.parsing.XmlChars.NAME_CHAR;
+import static dev.stride.workout.parsing.XmlChars.PLAIN_TEXT;
+import static dev.stride.workout.parsing.XmlChars.isNameChar;
+import static dev.stride.workout.parsing.XmlChars.isNameStart;
+import static dev.stride.workout.parsing.XmlChars.isSpace;
+import static dev.stride.workout.parsing.XmlChars.isXmlChar;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import javax.xml.stream.XMLStreamConstants;
@@ -32,61 +48,26 @@ import javax.xml.stream.XMLStreamException;
  * and attribute values' whitespace replaced by spaces as XML 1.0 says. Comments and processing
  * instructions are skipped. Like the StAX reader it reads no further than the walker asks: what
  * follows the root's end tag is only checked when {@link #next} is called after it.
+ *
+ * <p>This class holds the event logic (text, tags, attributes, references, the other markup). The
+ * common ASCII forms it scans straight in the input's buffer, and it checks a start tag against
+ * the element {@link ElementNames} predicts; anything else (non-ASCII, CR, references, the end of
+ * a chunk) takes the general way, character by character from {@link Utf8Input}, which decodes
+ * and counts lines. {@link XmlChars} and {@link XmlBytes} are its character classes and name
+ * comparisons, {@link NamespaceScope} the prefixes in scope.
  */
 final class Utf8XmlReader implements XmlSource {
 
     static final int MAX_DEPTH = 64;
     static final int MAX_ATTRIBUTES = 64;
-    private static final int CHUNK = 65_536;
-    private static final int NONE = -2;
     /** Not an event: the general way has to read on. */
     private static final int GENERAL = -3;
-    private static final int EOF = -1;
     private static final int PROLOG = 0;
     private static final int CONTENT = 1;
     private static final int EPILOG = 2;
-    private static final boolean[] ASCII_NAME = new boolean[128];
-    private static final boolean[] ASCII_NAME_START = new boolean[128];
-
-    /**
-     * Bytes of text that read() returns as they are and content() only appends: not markup,
-     * references, ']' and '>' (for "]]>"), CR, other control characters or non-ASCII.
-     */
-    private static final boolean[] PLAIN_TEXT = new boolean[256];
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long EIGHT_SPACES = 0x2020_2020_2020_2020L;
-    /** What a byte is to {@link #asciiName}: */
-    private static final byte[] NAME_BYTE = new byte[256];
-    /** one that ends the name (ASCII, not a name character), */
-    private static final byte END = 0;
-    /** an ASCII name character other than the colon, */
-    private static final byte NAME_CHAR = 1;
-    private static final byte COLON = 2;
-    /** non-ASCII (the general way reads it). */
-    private static final byte OTHER = 3;
 
-    static {
-        for (int c = 0; c < 128; c++) {
-            ASCII_NAME[c] = isNameChar(c);
-            ASCII_NAME_START[c] = isNameStart(c);
-            NAME_BYTE[c] = c == ':' ? COLON : isNameChar(c) ? NAME_CHAR : END;
-            NAME_BYTE[c + 128] = OTHER;
-            PLAIN_TEXT[c] = (c >= 0x20 || c == '\n' || c == '\t') && c != '<' && c != '&' && c != ']' && c != '>';
-        }
-    }
-
-    private static final String XML_URI = "http://www.w3.org/XML/1998/namespace";
-    private static final String XMLNS_URI = "http://www.w3.org/2000/xmlns/";
-
-    private final InputStream in;
-    private final boolean asciiOnly;
-    private final byte[] buf = new byte[CHUNK];
-    private int pos;
-    private int limit;
-    private boolean eof;
-    private int line = 1;
-    private int pushed = NONE;
+    private final Utf8Input input;
     private boolean markupPending;
     private int state = PROLOG;
     private boolean emptyPending;
@@ -105,10 +86,7 @@ final class Utf8XmlReader implements XmlSource {
     private int depth;
     private String localName;
 
-    /** In-scope prefix declarations, innermost last. */
-    private byte[][] nsPrefix = new byte[8][];
-    private String[] nsUri = new String[8];
-    private int nsCount;
+    private final NamespaceScope namespaces = new NamespaceScope();
 
     /** The current start tag's attributes: qualified names (bytes) and values (chars). */
     private byte[] attrNames = new byte[512];
@@ -128,8 +106,7 @@ final class Utf8XmlReader implements XmlSource {
      * @param asciiOnly the document declares US-ASCII: a byte above 127 is an error, as for StAX
      */
     Utf8XmlReader(InputStream in, boolean asciiOnly) {
-        this.in = in;
-        this.asciiOnly = asciiOnly;
+        this.input = new Utf8Input(in, asciiOnly);
     }
 
     // ---------------------------------------------------------------- events
@@ -169,11 +146,11 @@ final class Utf8XmlReader implements XmlSource {
 
     /** Before and after the root: whitespace, comments, processing instructions; the root. */
     private int misc() throws IOException {
-        if (state == PROLOG && line == 1 && pos == 0 && limit == 0) {
+        if (state == PROLOG && input.line == 1 && input.pos == 0 && input.limit == 0) {
             declaration();
         }
         while (true) {
-            int c = read();
+            int c = input.read();
             if (c == EOF) {
                 if (state == PROLOG) {
                     throw truncated();
@@ -187,11 +164,11 @@ final class Utf8XmlReader implements XmlSource {
                 throw malformed(state == PROLOG ? "Content is not allowed in prolog."
                         : "Content is not allowed in trailing section.");
             }
-            int d = read();
+            int d = input.read();
             if (d == '?') {
                 processingInstruction();
             } else if (d == '!') {
-                int e = read();
+                int e = input.read();
                 if (e == '-') {
                     comment();
                 } else if (e == 'D' && state == PROLOG) {
@@ -204,7 +181,7 @@ final class Utf8XmlReader implements XmlSource {
                 throw d == EOF ? truncated() : malformed("The markup in the document following the root element must be well-formed.");
             } else {
                 state = CONTENT;
-                pushed = d;
+                input.pushed = d;
                 return startTag();
             }
         }
@@ -217,7 +194,7 @@ final class Utf8XmlReader implements XmlSource {
      * follows, holds as it does after its own text run).
      */
     private int plainEvent(boolean reportText) throws IOException {
-        if (pushed != NONE || pushSpace) {
+        if (input.pushed != NONE || input.pushSpace) {
             return GENERAL;
         }
         if (!markupPending) {
@@ -226,15 +203,15 @@ final class Utf8XmlReader implements XmlSource {
             } else {
                 skipText();
             }
-            int p = pos;
-            if (p + 1 >= limit || buf[p] != '<') {
+            int p = input.pos;
+            if (p + 1 >= input.limit || input.buf[p] != '<') {
                 return GENERAL;
             }
-            int d = buf[p + 1];
+            int d = input.buf[p + 1];
             if (d < 0x20 || d == '!' || d == '?') {
                 return GENERAL;
             }
-            pos = p + 1;
+            input.pos = p + 1;
             if (textLength > 0) {
                 if (reportText) {
                     markupPending = true;
@@ -242,14 +219,14 @@ final class Utf8XmlReader implements XmlSource {
                 }
                 textLength = 0;
             }
-        } else if (pos == limit || buf[pos] < 0x20 || buf[pos] == '!' || buf[pos] == '?') {
+        } else if (input.pos == input.limit || input.buf[input.pos] < 0x20 || input.buf[input.pos] == '!' || input.buf[input.pos] == '?') {
             return GENERAL;
         }
         // after '<', with the byte after it in the buffer: one read() returns as it is, no comment,
         // CDATA section or processing instruction
         markupPending = false;
-        if (buf[pos] == '/') {
-            pos++;
+        if (input.buf[input.pos] == '/') {
+            input.pos++;
             return endTag();
         }
         int event = predictedStartTag();
@@ -264,14 +241,14 @@ final class Utf8XmlReader implements XmlSource {
                 markupPending = false;
                 c = '<';
             } else {
-                if (pushed == NONE && !pushSpace && (reportText ? keepText() : skipText())) {
+                if (input.pushed == NONE && !input.pushSpace && (reportText ? keepText() : skipText())) {
                     brackets = 0;
                 }
-                c = read();
+                c = input.read();
             }
             if (c == '<') {
-                if (pushed == NONE && pos < limit) {
-                    int d = buf[pos];
+                if (input.pushed == NONE && input.pos < input.limit) {
+                    int d = input.buf[input.pos];
                     // a byte read() would return as it is: decided on without consuming it, so the
                     // start and end tags read straight from the buffer
                     if (d >= 0x20 && d != '!' && d != '?') {
@@ -283,15 +260,15 @@ final class Utf8XmlReader implements XmlSource {
                             textLength = 0;
                         }
                         if (d == '/') {
-                            pos++;
+                            input.pos++;
                             return endTag();
                         }
                         return startTag();
                     }
                 }
-                int d = read();
+                int d = input.read();
                 if (d == '!') {
-                    int e = read();
+                    int e = input.read();
                     if (e == '-') {
                         comment();
                     } else if (e == '[') {
@@ -314,7 +291,7 @@ final class Utf8XmlReader implements XmlSource {
                 if (textLength > 0) {
                     if (reportText) {
                         markupPending = true;
-                        pushed = d;
+                        input.pushed = d;
                         return XMLStreamConstants.CHARACTERS;
                     }
                     textLength = 0;
@@ -322,7 +299,7 @@ final class Utf8XmlReader implements XmlSource {
                 if (d == '/') {
                     return endTag();
                 }
-                pushed = d;
+                input.pushed = d;
                 return startTag();
             }
             if (c == EOF) {
@@ -344,9 +321,9 @@ final class Utf8XmlReader implements XmlSource {
 
     /** Plain ASCII text (see {@link #PLAIN_TEXT}) straight from the buffer into {@link #text}; true when there was some. */
     private boolean keepText() {
-        int p = pos;
-        int end = limit;
-        byte[] b = buf;
+        int p = input.pos;
+        int end = input.limit;
+        byte[] b = input.buf;
         char[] t = text;
         int n = textLength;
         int lines = 0;
@@ -362,17 +339,17 @@ final class Utf8XmlReader implements XmlSource {
             t[n++] = (char) c;
         }
         textLength = n;
-        line += lines;
-        boolean some = p > pos;
-        pos = p;
+        input.line += lines;
+        boolean some = p > input.pos;
+        input.pos = p;
         return some;
     }
 
     /** {@link #keepText} for text that is not reported: only checked and its lines counted. */
     private boolean skipText() {
-        int p = pos;
-        int end = limit;
-        byte[] b = buf;
+        int p = input.pos;
+        int end = input.limit;
+        byte[] b = input.buf;
         int lines = 0;
         // mostly indentation: the spaces of eight bytes at a time, counted without a branch each
         while (p < end) {
@@ -393,9 +370,9 @@ final class Utf8XmlReader implements XmlSource {
             }
             p++;
         }
-        line += lines;
-        boolean some = p > pos;
-        pos = p;
+        input.line += lines;
+        boolean some = p > input.pos;
+        input.pos = p;
         return some;
     }
 
@@ -416,7 +393,7 @@ final class Utf8XmlReader implements XmlSource {
             throw malformed("The element is nested deeper than the limit of " + MAX_DEPTH + ".");
         }
         int start = depth == 0 ? 0 : nameStart[depth];
-        int c = read();
+        int c = input.read();
         int end = asciiName(c, start, false);
         if (end < 0) {
             end = name(c, start, false);
@@ -437,11 +414,11 @@ final class Utf8XmlReader implements XmlSource {
         }
         byte[] bytes = p.bytes;
         int n = bytes.length;
-        int at = pos;
-        if (at + n >= limit || !equal(bytes, 0, n, buf, at)) {
+        int at = input.pos;
+        if (at + n >= input.limit || !equal(bytes, 0, n, input.buf, at)) {
             return GENERAL;
         }
-        int t = buf[at + n];
+        int t = input.buf[at + n];
         if (NAME_BYTE[t & 0xFF] != END || t < 0x20 && t != '\n' && t != '\t') {
             return GENERAL;
         }
@@ -451,9 +428,9 @@ final class Utf8XmlReader implements XmlSource {
         }
         System.arraycopy(bytes, 0, names, start, n);
         if (t == '\n') {
-            line++;
+            input.line++;
         }
-        pos = at + n + 1;
+        input.pos = at + n + 1;
         return openTag(start, start + n, p.colon < 0 ? -1 : start + p.colon, t, p);
     }
 
@@ -466,7 +443,7 @@ final class Utf8XmlReader implements XmlSource {
     private int openTag(int start, int end, int colon, int c, ElementNames.Name known) throws IOException {
         depth++;
         nameStart[depth] = end;
-        nsMark[depth] = nsCount;
+        nsMark[depth] = namespaces.mark();
         attrCount = 0;
         attrValueLength = 0;
         int attrBytes = 0;
@@ -474,13 +451,13 @@ final class Utf8XmlReader implements XmlSource {
             boolean space = false;
             while (isSpace(c)) {
                 space = true;
-                c = read();
+                c = input.read();
             }
             if (c == '>') {
                 break;
             }
             if (c == '/') {
-                int d = read();
+                int d = input.read();
                 if (d != '>') {
                     throw d == EOF ? truncated() : malformed("The element type must be followed by either attribute"
                             + " specifications, \">\" or \"/>\".");
@@ -497,21 +474,21 @@ final class Utf8XmlReader implements XmlSource {
             attrBytes = attributeName(c, attrBytes);
             c = nameTerminator;
             while (isSpace(c)) {
-                c = read();
+                c = input.read();
             }
             if (c != '=') {
                 throw c == EOF ? truncated() : malformed("Attribute name must be followed by the ' = ' character.");
             }
-            c = read();
+            c = input.read();
             while (isSpace(c)) {
-                c = read();
+                c = input.read();
             }
             if (c != '"' && c != '\'') {
                 throw c == EOF ? truncated() : malformed("Open quote is expected for attribute.");
             }
             attributeValue(c);
             // the JDK's reader finds a repeated namespace declaration as soon as it has read its
-            // value, other repeated attributes at the end of the tag (namespaces())
+            // value, other repeated attributes at the end of the tag (bindNamespaces())
             if (isNamespaceDeclaration(attrCount)) {
                 checkRepeated(attrCount);
                 checkDeclaration(attrCount);
@@ -519,9 +496,9 @@ final class Utf8XmlReader implements XmlSource {
             if (++attrCount > MAX_ATTRIBUTES) {
                 throw malformed("The element has more than " + MAX_ATTRIBUTES + " attributes.");
             }
-            c = read();
+            c = input.read();
         }
-        namespaces(start, end, colon);
+        bindNamespaces(start, end, colon);
         ElementNames.Name name = known != null ? known : elementNames.get(names, start, end, colon);
         if (lastName != null) {
             if (lastEnded) {
@@ -547,7 +524,7 @@ final class Utf8XmlReader implements XmlSource {
         int ac = attrColon[a];
         String uri = new String(attrValues, attrValueStart[a], attrValueEnd[a] - attrValueStart[a]);
         String prefix = ac < 0 ? "" : string(attrNames, ac + 1, attrNameEnd[a]);
-        if (prefix.equals("xmlns") || uri.equals(XMLNS_URI) || prefix.equals("xml") != uri.equals(XML_URI)
+        if (prefix.equals("xmlns") || uri.equals(NamespaceScope.XMLNS_URI) || prefix.equals("xml") != uri.equals(NamespaceScope.XML_URI)
                 || ac >= 0 && uri.isEmpty()) {
             throw malformed("The namespace declaration of \"" + prefix + "\" is not allowed.");
         }
@@ -567,14 +544,14 @@ final class Utf8XmlReader implements XmlSource {
     private int endTag() throws IOException {
         int open = depth == 1 ? 0 : nameStart[depth - 1];
         int openEnd = nameStart[depth];
-        int after = pos + openEnd - open;
+        int after = input.pos + openEnd - open;
         // the open element's name bytes and '>' in the buffer: no name to read (the bytes are the
         // UTF-8 of a name already read, so they are one); anything else takes the general way
-        if (pushed == NONE && after < limit && buf[after] == '>' && equal(names, open, openEnd, buf, pos)) {
-            pos = after + 1;
+        if (input.pushed == NONE && after < input.limit && input.buf[after] == '>' && equal(names, open, openEnd, input.buf, input.pos)) {
+            input.pos = after + 1;
             return endElement();
         }
-        int c = read();
+        int c = input.read();
         int mark = openEnd;
         // like the JDK's reader, which matches the end tag against the open element as it reads:
         // input ending inside an end tag is a mismatch or an unterminated end tag, not a truncation
@@ -589,7 +566,7 @@ final class Utf8XmlReader implements XmlSource {
         }
         c = nameTerminator;
         while (isSpace(c)) {
-            c = read();
+            c = input.read();
         }
         if (c != '>') {
             if (end - mark != openEnd - open || !Arrays.equals(names, open, openEnd, names, mark, end)) {
@@ -612,7 +589,7 @@ final class Utf8XmlReader implements XmlSource {
         lastName = openNames[depth];
         lastEnded = true;
         localName = lastName.local;
-        nsCount = nsMark[depth];
+        namespaces.reset(nsMark[depth]);
         depth--;
         if (depth == 0) {
             state = EPILOG;
@@ -630,12 +607,12 @@ final class Utf8XmlReader implements XmlSource {
      * nothing read beyond {@code c}, for anything else, which the general way then reads.
      */
     private int asciiName(int c, int at, boolean attribute) {
-        if (c < 0 || c >= 0x80 || !ASCII_NAME_START[c] || c == ':' || pushed != NONE || pushSpace) {
+        if (c < 0 || c >= 0x80 || !ASCII_NAME_START[c] || c == ':' || input.pushed != NONE || input.pushSpace) {
             return -1;
         }
-        byte[] b = buf;
-        int p = pos;
-        int end = limit;
+        byte[] b = input.buf;
+        int p = input.pos;
+        int end = input.limit;
         int colon = -1;
         int t;
         while (true) {
@@ -658,7 +635,7 @@ final class Utf8XmlReader implements XmlSource {
         if (t < 0x20 && t != '\n' && t != '\t') {
             return -1;
         }
-        int length = p - pos;
+        int length = p - input.pos;
         byte[] target = attribute ? attrNames : names;
         if (at + 1 + length > target.length) {
             target = Arrays.copyOf(target, Math.max(target.length * 2, at + 1 + length));
@@ -669,13 +646,13 @@ final class Utf8XmlReader implements XmlSource {
             }
         }
         target[at] = (byte) c;
-        System.arraycopy(b, pos, target, at + 1, length);
-        nameColon = colon < 0 ? -1 : at + 1 + colon - pos;
+        System.arraycopy(b, input.pos, target, at + 1, length);
+        nameColon = colon < 0 ? -1 : at + 1 + colon - input.pos;
         nameTerminator = t;
         if (t == '\n') {
-            line++;
+            input.line++;
         }
-        pos = p + 1;
+        input.pos = p + 1;
         return at + 1 + length;
     }
 
@@ -736,22 +713,22 @@ final class Utf8XmlReader implements XmlSource {
                 target[i++] = (byte) (0x80 | c >> 6 & 0x3F);
                 target[i++] = (byte) (0x80 | c & 0x3F);
             }
-            if (pushed == NONE && !pushSpace) {
+            if (input.pushed == NONE && !input.pushSpace) {
                 // ASCII name characters straight from the buffer (colons and the first character
                 // after one take the general way)
-                int p = pos;
-                int end = Math.min(limit, p + target.length - i - 4);
+                int p = input.pos;
+                int end = Math.min(input.limit, p + target.length - i - 4);
                 while (p < end) {
-                    int b = buf[p];
+                    int b = input.buf[p];
                     if (b < 0 || !ASCII_NAME[b] || b == ':' || colon == i - 1 && !ASCII_NAME_START[b]) {
                         break;
                     }
                     target[i++] = (byte) b;
                     p++;
                 }
-                pos = p;
+                input.pos = p;
             }
-            c = read();
+            c = input.read();
             if (!isNameChar(c)) {
                 break;
             }
@@ -781,7 +758,7 @@ final class Utf8XmlReader implements XmlSource {
         textLength = 0;
         while (true) {
             valueRun(quote);
-            int c = read();
+            int c = input.read();
             if (c == quote) {
                 break;
             }
@@ -811,12 +788,12 @@ final class Utf8XmlReader implements XmlSource {
      * spaces: everything but the quote, '<', references, CR and other control characters.
      */
     private void valueRun(int quote) {
-        if (pushed != NONE || pushSpace) {
+        if (input.pushed != NONE || input.pushSpace) {
             return;
         }
-        int p = pos;
-        int end = limit;
-        byte[] b = buf;
+        int p = input.pos;
+        int end = input.limit;
+        byte[] b = input.buf;
         char[] t = text;
         int n = textLength;
         while (p < end) {
@@ -827,7 +804,7 @@ final class Utf8XmlReader implements XmlSource {
             int c = b[p];
             if (c < 0x20) {
                 if (c == '\n') {
-                    line++;
+                    input.line++;
                 } else if (c != '\t') {
                     break;
                 }
@@ -838,12 +815,12 @@ final class Utf8XmlReader implements XmlSource {
             t[n++] = (char) c;
             p++;
         }
-        pos = p;
+        input.pos = p;
         textLength = n;
     }
 
     /** Namespace declarations of the start tag, then its prefixes and duplicate attributes. */
-    private void namespaces(int start, int end, int colon) {
+    private void bindNamespaces(int start, int end, int colon) {
         for (int a = 0; a < attrCount; a++) {
             int ac = attrColon[a];
             if (!isNamespaceDeclaration(a)) {
@@ -851,19 +828,13 @@ final class Utf8XmlReader implements XmlSource {
                 continue;
             }
             String uri = new String(attrValues, attrValueStart[a], attrValueEnd[a] - attrValueStart[a]);
-            if (nsCount == nsPrefix.length) {
-                nsPrefix = Arrays.copyOf(nsPrefix, nsCount * 2);
-                nsUri = Arrays.copyOf(nsUri, nsCount * 2);
-            }
-            nsPrefix[nsCount] = ac < 0 ? new byte[0] : Arrays.copyOfRange(attrNames, ac + 1, attrNameEnd[a]);
-            nsUri[nsCount] = uri;
-            nsCount++;
+            namespaces.declare(ac < 0 ? new byte[0] : Arrays.copyOfRange(attrNames, ac + 1, attrNameEnd[a]), uri);
         }
         if (colon >= 0) {
             if (isXmlns(names, start, colon)) {
                 throw malformed("Element \"" + string(names, start, end) + "\" cannot have \"xmlns\" as its prefix.");
             }
-            if (uri(names, start, colon) == null) {
+            if (namespaces.uri(names, start, colon) == null) {
                 throw malformed("The prefix \"" + string(names, start, colon) + "\" for element \""
                         + string(names, start, end) + "\" is not bound.");
             }
@@ -874,7 +845,7 @@ final class Utf8XmlReader implements XmlSource {
             if (ac < 0 || isXmlns(attrNames, attrNameStart[a], ac)) {
                 continue;
             }
-            String uri = uri(attrNames, attrNameStart[a], ac);
+            String uri = namespaces.uri(attrNames, attrNameStart[a], ac);
             if (uri == null) {
                 throw malformed("The prefix \"" + string(attrNames, attrNameStart[a], ac) + "\" for attribute \""
                         + string(attrNames, attrNameStart[a], attrNameEnd[a]) + "\" is not bound.");
@@ -883,7 +854,7 @@ final class Utf8XmlReader implements XmlSource {
                 int bc = attrColon[b];
                 if (bc >= 0 && !isXmlns(attrNames, attrNameStart[b], bc)
                         && Arrays.equals(attrNames, ac + 1, attrNameEnd[a], attrNames, bc + 1, attrNameEnd[b])
-                        && uri.equals(uri(attrNames, attrNameStart[b], bc))) {
+                        && uri.equals(namespaces.uri(attrNames, attrNameStart[b], bc))) {
                     throw malformed("Attribute \"" + string(attrNames, ac + 1, attrNameEnd[a])
                             + "\" bound to namespace \"" + uri + "\" was already specified for the element.");
                 }
@@ -891,91 +862,17 @@ final class Utf8XmlReader implements XmlSource {
         }
     }
 
-    /** The namespace bound to the prefix in bytes[from, to), or null. */
-    private String uri(byte[] bytes, int from, int to) {
-        if (to - from == 3 && bytes[from] == 'x' && bytes[from + 1] == 'm' && bytes[from + 2] == 'l') {
-            return XML_URI;
-        }
-        for (int i = nsCount - 1; i >= 0; i--) {
-            byte[] p = nsPrefix[i];
-            if (p.length == to - from && p.length > 0 && equal(bytes, from, to, p, 0)) {
-                return nsUri[i];
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Names are compared as bytes: they are the UTF-8 of characters read (so one character has one
-     * form), and they are short, where a plain loop beats {@link Arrays#equals}' vectorised one.
-     */
-    private static boolean equal(byte[] a, int from, int to, byte[] b, int bFrom) {
-        int n = to - from;
-        if (n >= 8) {
-            // eight bytes at a time, the last eight overlapping the ones before
-            for (int i = 0; i < n - 8; i += 8) {
-                if ((long) LONGS.get(a, from + i) != (long) LONGS.get(b, bFrom + i)) {
-                    return false;
-                }
-            }
-            return (long) LONGS.get(a, to - 8) == (long) LONGS.get(b, bFrom + n - 8);
-        }
-        if (n >= 4) {
-            return (int) INTS.get(a, from) == (int) INTS.get(b, bFrom)
-                    && (int) INTS.get(a, to - 4) == (int) INTS.get(b, bFrom + n - 4);
-        }
-        for (int i = 0; i < n; i++) {
-            if (a[from + i] != b[bFrom + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isXmlns(byte[] b, int from, int to) {
-        return to - from == 5 && b[from] == 'x' && b[from + 1] == 'm' && b[from + 2] == 'l' && b[from + 3] == 'n'
-                && b[from + 4] == 's';
-    }
-
-    /**
-     * bytes[from, to) (UTF-8) equals the string: compared byte by char while both are ASCII,
-     * which is all of it for real names; only non-ASCII ones are decoded to be compared.
-     */
-    private static boolean is(byte[] bytes, int from, int to, String s) {
-        int n = to - from;
-        int length = s.length();
-        for (int i = 0; i < n && i < length; i++) {
-            byte b = bytes[from + i];
-            char c = s.charAt(i);
-            if (b < 0 || c >= 0x80) {
-                return s.equals(string(bytes, from, to));
-            }
-            if (b != c) {
-                return false;
-            }
-        }
-        if (n == length) {
-            return true;
-        }
-        // a longer byte sequence can only be equal with non-ASCII characters in it
-        return n > length && bytes[from + length] < 0 && s.equals(string(bytes, from, to));
-    }
-
-    private static String string(byte[] bytes, int from, int to) {
-        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
-    }
-
     // ---------------------------------------------------------------- other markup
 
     /** After {@code <!-}: the rest of a comment. */
     private void comment() throws IOException {
-        int c = read();
+        int c = input.read();
         if (c != '-') {
             throw markupError(c);
         }
         int dashes = 0;
         while (true) {
-            c = read();
+            c = input.read();
             if (c == EOF) {
                 throw truncated();
             }
@@ -993,7 +890,7 @@ final class Utf8XmlReader implements XmlSource {
     private void cdata() throws IOException {
         int brackets = 0;
         while (true) {
-            int c = read();
+            int c = input.read();
             if (c == EOF) {
                 throw truncated();
             }
@@ -1009,7 +906,7 @@ final class Utf8XmlReader implements XmlSource {
     /** After {@code <?}: a processing instruction, skipped; its target must not be "xml" in any case. */
     private void processingInstruction() throws IOException {
         int start = depth == 0 ? 0 : nameStart[depth];
-        int c = read();
+        int c = input.read();
         int end = name(c, start, false, false);
         if (end - start == 3 && (names[start] | 0x20) == 'x' && (names[start + 1] | 0x20) == 'm'
                 && (names[start + 2] | 0x20) == 'l') {
@@ -1017,7 +914,7 @@ final class Utf8XmlReader implements XmlSource {
         }
         c = nameTerminator;
         if (c == '?') {
-            c = read();
+            c = input.read();
             if (c == '>') {
                 return;
             }
@@ -1029,7 +926,7 @@ final class Utf8XmlReader implements XmlSource {
         }
         boolean question = false;
         while (true) {
-            c = read();
+            c = input.read();
             if (c == EOF) {
                 throw truncated();
             }
@@ -1042,26 +939,26 @@ final class Utf8XmlReader implements XmlSource {
 
     /** The XML declaration, if the document starts with one (after an optional byte order mark). */
     private void declaration() throws IOException {
-        if (!fill()) {
+        if (!input.fill()) {
             return;
         }
-        if (limit - pos >= 3 && (buf[pos] & 0xFF) == 0xEF && (buf[pos + 1] & 0xFF) == 0xBB && (buf[pos + 2] & 0xFF) == 0xBF) {
-            pos += 3;
+        if (input.limit - input.pos >= 3 && (input.buf[input.pos] & 0xFF) == 0xEF && (input.buf[input.pos + 1] & 0xFF) == 0xBB && (input.buf[input.pos + 2] & 0xFF) == 0xBF) {
+            input.pos += 3;
         }
         byte[] head = "<?xml".getBytes(StandardCharsets.US_ASCII);
-        if (limit - pos < 6) {
+        if (input.limit - input.pos < 6) {
             return;
         }
         for (int i = 0; i < head.length; i++) {
-            if (buf[pos + i] != head[i]) {
+            if (input.buf[input.pos + i] != head[i]) {
                 return;
             }
         }
-        int after = buf[pos + 5];
+        int after = input.buf[input.pos + 5];
         if (!isSpace(after) && after != '?') {
             return;
         }
-        pos += 5;
+        input.pos += 5;
         String version = pseudoAttribute("version", true);
         if (!version.equals("1.0")) {
             throw malformed("XML version \"" + version + "\" is not supported by this reader.");
@@ -1074,14 +971,14 @@ final class Utf8XmlReader implements XmlSource {
         if (standalone != null && !standalone.equals("yes") && !standalone.equals("no")) {
             throw malformed("The standalone document declaration value must be \"yes\" or \"no\".");
         }
-        int c = read();
+        int c = input.read();
         while (isSpace(c)) {
-            c = read();
+            c = input.read();
         }
         if (c != '?') {
             throw c == EOF ? truncated() : malformed("The XML declaration must end with \"?>\".");
         }
-        c = read();
+        c = input.read();
         if (c != '>') {
             throw c == EOF ? truncated() : malformed("The XML declaration must end with \"?>\".");
         }
@@ -1089,40 +986,40 @@ final class Utf8XmlReader implements XmlSource {
 
     /** {@code S name S? = S? "value"} in the declaration; null when the next thing is not this name and it is optional. */
     private String pseudoAttribute(String name, boolean required) throws IOException {
-        int c = read();
+        int c = input.read();
         boolean space = false;
         while (isSpace(c)) {
             space = true;
-            c = read();
+            c = input.read();
         }
         if (c != name.charAt(0) || !space) {
             if (required) {
                 throw c == EOF ? truncated() : malformed("The version is required in the XML declaration.");
             }
-            pushed = c;
+            input.pushed = c;
             if (space) {
-                pushSpace = true;
+                input.pushSpace = true;
             }
             return null;
         }
         expect(name.substring(1));
-        c = read();
+        c = input.read();
         while (isSpace(c)) {
-            c = read();
+            c = input.read();
         }
         if (c != '=') {
             throw c == EOF ? truncated() : malformed("The ' = ' character must follow \"" + name + "\" in the XML declaration.");
         }
-        c = read();
+        c = input.read();
         while (isSpace(c)) {
-            c = read();
+            c = input.read();
         }
         if (c != '"' && c != '\'') {
             throw c == EOF ? truncated() : malformed("The value following \"" + name + "\" in the XML declaration must be a quoted string.");
         }
         StringBuilder value = new StringBuilder();
         while (true) {
-            int d = read();
+            int d = input.read();
             if (d == c) {
                 return value.toString();
             }
@@ -1136,12 +1033,10 @@ final class Utf8XmlReader implements XmlSource {
         }
     }
 
-    /** A space read before a pseudo-attribute that was not there belongs to the next one. */
-    private boolean pushSpace;
 
     private void expect(String rest) throws IOException {
         for (int i = 0; i < rest.length(); i++) {
-            int c = read();
+            int c = input.read();
             if (c != rest.charAt(i)) {
                 throw markupError(c);
             }
@@ -1213,7 +1108,7 @@ final class Utf8XmlReader implements XmlSource {
      */
     private int readInReference() throws IOException {
         try {
-            return read();
+            return input.read();
         } catch (WorkoutFileException e) {
             if (e.getMessage().contains("invalid XML character")) {
                 return 0;
@@ -1223,118 +1118,6 @@ final class Utf8XmlReader implements XmlSource {
     }
 
     // ---------------------------------------------------------------- characters
-
-    /**
-     * The next character as a code point, line ends normalised to LF; EOF at the end. Checks that
-     * the bytes are UTF-8 (no overlong forms, no surrogates) and the character an XML 1.0 one.
-     */
-    private int read() throws IOException {
-        if (pos < limit && pushed == NONE && !pushSpace) {
-            int b = buf[pos];
-            if (b >= 0x20) {
-                pos++;
-                return b;
-            }
-        }
-        return readAny();
-    }
-
-    /** {@link #read} for a pushed character, the end of the chunk, a control character or non-ASCII. */
-    private int readAny() throws IOException {
-        if (pushSpace) {
-            pushSpace = false;
-            return ' ';
-        }
-        if (pushed != NONE) {
-            int c = pushed;
-            pushed = NONE;
-            return c;
-        }
-        if (pos == limit && !fill()) {
-            return EOF;
-        }
-        int b = buf[pos++];
-        if (b >= 0x20) {
-            return b;
-        }
-        if (b == '\n') {
-            line++;
-            return b;
-        }
-        if (b == '\t') {
-            return b;
-        }
-        if (b == '\r') {
-            line++;
-            if ((pos < limit || fill()) && buf[pos] == '\n') {
-                pos++;
-            }
-            return '\n';
-        }
-        if (b >= 0) {
-            throw malformed("An invalid XML character (Unicode: 0x" + Integer.toHexString(b) + ") was found.");
-        }
-        return multiByte(b & 0xFF);
-    }
-
-    private int multiByte(int b0) throws IOException {
-        if (asciiOnly) {
-            throw malformed("Byte \"" + b0 + "\" is not 7-bit ASCII.");
-        }
-        int c;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            c = (b0 & 0x1F) << 6 | continuation(0x80, 0xBF);
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            int b1 = continuation(b0 == 0xE0 ? 0xA0 : 0x80, b0 == 0xED ? 0x9F : 0xBF);
-            c = (b0 & 0x0F) << 12 | b1 << 6 | continuation(0x80, 0xBF);
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            int b1 = continuation(b0 == 0xF0 ? 0x90 : 0x80, b0 == 0xF4 ? 0x8F : 0xBF);
-            int b2 = continuation(0x80, 0xBF);
-            c = (b0 & 0x07) << 18 | b1 << 12 | b2 << 6 | continuation(0x80, 0xBF);
-        } else {
-            throw malformed("Invalid byte 1 of a UTF-8 sequence.");
-        }
-        if (!isXmlChar(c)) {
-            throw malformed("An invalid XML character (Unicode: 0x" + Integer.toHexString(c) + ") was found.");
-        }
-        return c;
-    }
-
-    /** A continuation byte in [low, high]; its low six bits. */
-    private int continuation(int low, int high) throws IOException {
-        if (pos == limit && !fill()) {
-            throw malformed("The UTF-8 sequence is incomplete at the end of the file.");
-        }
-        int b = buf[pos++] & 0xFF;
-        if (b < low || b > high) {
-            throw malformed("Invalid byte of a UTF-8 sequence.");
-        }
-        return b & 0x3F;
-    }
-
-    /** Reads the next chunk when the current one is used up; false at the end of the input. */
-    private boolean fill() throws IOException {
-        if (pos < limit) {
-            return true;
-        }
-        if (eof) {
-            return false;
-        }
-        while (true) {
-            int n = in.read(buf, 0, CHUNK);
-            if (n < 0) {
-                eof = true;
-                pos = 0;
-                limit = 0;
-                return false;
-            }
-            if (n > 0) {
-                pos = 0;
-                limit = n;
-                return true;
-            }
-        }
-    }
 
     private void append(int c) {
         if (textLength + 2 > text.length) {
@@ -1348,35 +1131,8 @@ final class Utf8XmlReader implements XmlSource {
         }
     }
 
-    static boolean isXmlChar(int c) {
-        return c >= 0x20 ? c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF
-                : c == 0x9 || c == 0xA || c == 0xD;
-    }
-
-    private static boolean isSpace(int c) {
-        return c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    }
-
-    /** NameStartChar as the JDK's reader has it (for non-ASCII see {@link XmlNameChars}). */
-    static boolean isNameStart(int c) {
-        if (c < 0x80) {
-            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':';
-        }
-        return XmlNameChars.isNameStart(c);
-    }
-
-    /** NameChar as the JDK's reader has it. */
-    static boolean isNameChar(int c) {
-        if (c < 0x80) {
-            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == ':'
-                    || c == '-' || c == '.';
-        }
-        return c > 0 && XmlNameChars.isNameChar(c);
-    }
-
     private WorkoutFileException malformed(String reason) {
-        return new WorkoutFileException(WorkoutFileException.Reason.MALFORMED,
-                "The file is not well-formed XML at line " + line + ": " + reason);
+        return input.malformed(reason);
     }
 
     private WorkoutFileException unsafe(String reason) {

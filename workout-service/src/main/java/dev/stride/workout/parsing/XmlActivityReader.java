@@ -107,7 +107,7 @@ final class XmlActivityReader {
             return NOT_FAST;
         }
         String text = new String(head, i, n - i, StandardCharsets.ISO_8859_1);
-        if (!text.startsWith("<?xml") || text.length() > 5 && Utf8XmlReader.isNameChar(text.charAt(5))) {
+        if (!text.startsWith("<?xml") || text.length() > 5 && XmlChars.isNameChar(text.charAt(5))) {
             return UTF8; // no declaration (a processing instruction such as <?xml-stylesheet is not one)
         }
         int end = text.indexOf("?>");

@@ -34,7 +34,7 @@ final class XmlNameChars {
     }
 
     private static byte classify(int c) {
-        if (c >= 0x10000 || c < 0x80 || Character.isSurrogate((char) c) || !Utf8XmlReader.isXmlChar(c)) {
+        if (c >= 0x10000 || c < 0x80 || Character.isSurrogate((char) c) || !XmlChars.isXmlChar(c)) {
             return NONE;
         }
         byte known = CLASS[c];
