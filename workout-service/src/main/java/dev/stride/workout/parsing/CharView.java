@@ -1,20 +1,19 @@
 package dev.stride.workout.parsing;
 
-/**
- * A reusable view of part of a char array, so that numbers are read from the readers' buffers
- * without a String. One class for all of them keeps {@link XmlText#fastNumber}'s calls of
- * {@code charAt} down to two receiver types (this and String), which the JIT inlines.
- */
+/** A reusable view of part of a char array: an attribute value in the reader's buffer, without a String. */
 final class CharView implements CharSequence {
     private char[] array;
     private int from;
     private int to;
 
-    CharView set(char[] array, int from, int to) {
+    void set(char[] array, int from, int to) {
         this.array = array;
         this.from = from;
         this.to = to;
-        return this;
+    }
+
+    double fastNumber() {
+        return XmlText.fastNumber(array, from, to);
     }
 
     @Override

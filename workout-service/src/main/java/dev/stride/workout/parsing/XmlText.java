@@ -69,17 +69,32 @@ final class XmlText {
      * anything else): the caller then uses {@link #number}.
      */
     static double fastNumber(CharSequence c, int from, int to) {
+        if (to - from > MAX_FAST) {
+            return Double.NaN;
+        }
+        char[] chars = new char[to - from];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = c.charAt(from + i);
+        }
+        return fastNumber(chars, 0, chars.length);
+    }
+
+    /** The longest text of the forms {@link #fastNumber} reads: a sign, 18 digits and a point. */
+    private static final int MAX_FAST = 20;
+
+    /** {@link #fastNumber(CharSequence, int, int)} straight from a reader's buffer. */
+    static double fastNumber(char[] c, int from, int to) {
         int i = from;
         boolean negative = false;
-        if (i < to && (c.charAt(i) == '-' || c.charAt(i) == '+')) {
-            negative = c.charAt(i) == '-';
+        if (i < to && (c[i] == '-' || c[i] == '+')) {
+            negative = c[i] == '-';
             i++;
         }
         long mantissa = 0;
         int digits = 0;
         int fractionDigits = -1;
         for (; i < to; i++) {
-            char ch = c.charAt(i);
+            char ch = c[i];
             if (ch >= '0' && ch <= '9') {
                 if (++digits > 18) {
                     return Double.NaN;

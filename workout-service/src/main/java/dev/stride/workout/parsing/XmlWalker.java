@@ -29,7 +29,6 @@ final class XmlWalker {
     private final String format;
     private final IsoTime isoTime = new IsoTime();
     private char[] text = new char[64];
-    private final CharView view = new CharView();
     private int length;
 
     XmlWalker(XmlSource xml, String format) {
@@ -68,7 +67,7 @@ final class XmlWalker {
         if (value == null) {
             throw new WorkoutFileException(WorkoutFileException.Reason.MALFORMED, missing);
         }
-        double fast = XmlText.fastNumber(value, 0, value.length());
+        double fast = value instanceof CharView view ? view.fastNumber() : XmlText.fastNumber(value, 0, value.length());
         return Double.isNaN(fast) ? XmlText.number(value.toString(), element, format) : fast;
     }
 
@@ -80,7 +79,7 @@ final class XmlWalker {
 
     double number(String element) throws XMLStreamException {
         readText();
-        double fast = XmlText.fastNumber(view.set(text, 0, length), start(), end());
+        double fast = XmlText.fastNumber(text, start(), end());
         return Double.isNaN(fast) ? XmlText.number(new String(text, 0, length), element, format) : fast;
     }
 
@@ -90,7 +89,7 @@ final class XmlWalker {
         if (start() == end()) {
             return Float.NaN;
         }
-        double fast = XmlText.fastNumber(view.set(text, 0, length), start(), end());
+        double fast = XmlText.fastNumber(text, start(), end());
         return Double.isNaN(fast) ? XmlText.optionalFloat(new String(text, 0, length), element, format) : (float) fast;
     }
 
