@@ -14,7 +14,7 @@ import java.lang.management.MemoryType;
  * Heap that stays in use per point: the parsed activity (what the worker holds while it analyses)
  * and the analysis result, each measured as the growth of the used heap after full GCs. JMH's
  * {@code gc.alloc.rate.norm} counts every byte allocated (garbage included); this counts what is
- * kept. Transient arrays (the builder's doubling, the analysis' working arrays) are in neither.
+ * kept. Transient arrays (the analysis' working arrays) are in neither.
  *
  * <p>{@code java -XX:+UseSerialGC -Xmx2g -cp benchmarks/target/benchmarks.jar dev.stride.benchmarks.RetainedMemory}
  */
