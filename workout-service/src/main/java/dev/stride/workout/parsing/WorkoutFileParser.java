@@ -61,7 +61,7 @@ public final class WorkoutFileParser {
             LimitedInputStream raw = new LimitedInputStream(input, limits.maxCompressedBytes(),
                     "The file is larger than " + megabytes(limits.maxCompressedBytes()));
             BufferedInputStream in = new BufferedInputStream(raw, 65_536);
-            byte[] head = peek(in);
+            byte[] head = peek(in, SNIFF);
             if (head.length == 0) {
                 throw new WorkoutFileException(WorkoutFileException.Reason.EMPTY_FILE, "The file is empty");
             }
@@ -72,7 +72,7 @@ public final class WorkoutFileParser {
                         limits.maxDecompressedBytes(),
                         "The file is larger than " + megabytes(limits.maxDecompressedBytes()) + " when decompressed");
                 BufferedInputStream inner = new BufferedInputStream(inflated, 65_536);
-                head = peek(inner);
+                head = peek(inner, SNIFF);
                 if (head.length == 0) {
                     throw new WorkoutFileException(WorkoutFileException.Reason.EMPTY_FILE,
                             "The file is empty once decompressed");
@@ -113,21 +113,23 @@ public final class WorkoutFileParser {
         return new WorkoutFileException(WorkoutFileException.Reason.TOO_LARGE, "The file is too large to be processed", e);
     }
 
-    private static byte[] peek(BufferedInputStream in) throws IOException {
-        in.mark(SNIFF);
-        byte[] buf = new byte[SNIFF];
-        int n = 0;
-        while (n < SNIFF) {
-            int r = in.read(buf, n, SNIFF - n);
-            if (r < 0) {
-                break;
+    /** The first {@code n} bytes of the stream (fewer at its end); the stream is reset to where it was. */
+    static byte[] peek(InputStream in, int n) throws IOException {
+        in.mark(n);
+        try {
+            byte[] head = new byte[n];
+            int read = 0;
+            while (read < n) {
+                int r = in.read(head, read, n - read);
+                if (r < 0) {
+                    break;
+                }
+                read += r;
             }
-            n += r;
+            return read == n ? head : Arrays.copyOf(head, read);
+        } finally {
+            in.reset();
         }
-        in.reset();
-        byte[] head = new byte[n];
-        System.arraycopy(buf, 0, head, 0, n);
-        return head;
     }
 
     /** UTF-8/UTF-16 BOMs and whitespace may come before the first '<'. */

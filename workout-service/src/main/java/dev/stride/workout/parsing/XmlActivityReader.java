@@ -57,7 +57,7 @@ final class XmlActivityReader {
                 return new TcxReader(new XmlWalker(xml, "TCX"), limits).read();
             }
             throw notAnActivity();
-        } catch (XMLStreamException | IOException | RuntimeException e) {
+        } catch (XMLStreamException | RuntimeException e) {
             throw translate(e);
         } finally {
             if (xml != null) {
@@ -77,26 +77,16 @@ final class XmlActivityReader {
      * the XML declaration is absent or says version 1.0 and encoding UTF-8 or US-ASCII (any case);
      * {@link #NOT_FAST} otherwise, and then the JDK's StAX reads it.
      */
-    static int fastEncoding(InputStream in) throws IOException {
-        in.mark(HEAD);
-        byte[] head = new byte[HEAD];
-        int n = 0;
+    static int fastEncoding(InputStream in) {
+        byte[] head;
         try {
-            while (n < HEAD) {
-                int r = in.read(head, n, HEAD - n);
-                if (r < 0) {
-                    break;
-                }
-                n += r;
-            }
+            head = WorkoutFileParser.peek(in, HEAD);
         } catch (IOException e) {
             // the input fails within its first bytes (gzip data that ends early): StAX reads it
             // and reports it as it always did
-            in.reset();
             return NOT_FAST;
         }
-        in.reset();
-        return fastEncoding(head, n);
+        return fastEncoding(head, head.length);
     }
 
     static int fastEncoding(byte[] head, int n) {
