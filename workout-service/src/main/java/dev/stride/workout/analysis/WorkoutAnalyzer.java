@@ -84,7 +84,7 @@ public final class WorkoutAnalyzer {
             if (movingTime == null && totals.timerTime() != null) {
                 movingTime = totals.timerTime();
             }
-            double[] elevation = elevation();
+            Elevation elevation = Elevation.of(p, settings.elevationThreshold());
             Double averageSpeed = distance != null && movingTime != null && movingTime > 0 ? distance / movingTime : null;
             Double maxSpeed = maxSpeed();
             Summary hr = new Summary(false);
@@ -107,8 +107,8 @@ public final class WorkoutAnalyzer {
             List<Split> km = cum == null || !timed ? List.of() : sections.splits(1000.0);
             List<Split> mile = cum == null || !timed ? List.of() : sections.splits(1609.344);
             return new WorkoutAnalysis(activity.sport(), activity.startTime(), n, track.spikes(), source, distance, elapsed,
-                    timerTime, movingTime, elevation == null ? null : elevation[0], elevation == null ? null : elevation[1],
-                    elevation == null ? null : elevation[2], elevation == null ? null : elevation[3], averageSpeed,
+                    timerTime, movingTime, elevation == null ? null : elevation.gain, elevation == null ? null : elevation.loss,
+                    elevation == null ? null : elevation.min, elevation == null ? null : elevation.max, averageSpeed,
                     maxSpeed, hr.mean(), maxHr, zones(maxHr), cadence.mean(), cadence.max(),
                     power.mean(), power.max(), np, calories, estimated, km, mile, sections.laps(activity.laps()),
                     cum == null || !timed ? List.of() : BestEfforts.compute(cum, t, n), polyline());
@@ -163,39 +163,6 @@ public final class WorkoutAnalyzer {
                 }
             }
             return sum;
-        }
-
-        /** Dead-band filter: the filtered altitude moves only when the raw one leaves a band of ±threshold/2. */
-        private double[] elevation() {
-            if (!p.hasElevation()) {
-                return null;
-            }
-            double half = settings.elevationThreshold() / 2;
-            double gain = 0;
-            double loss = 0;
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            double filtered = Double.NaN;
-            for (int i = 0; i < n; i++) {
-                double e = p.elevation(i);
-                if (Double.isNaN(e)) {
-                    continue;
-                }
-                min = Math.min(min, e);
-                max = Math.max(max, e);
-                if (Double.isNaN(filtered)) {
-                    filtered = e;
-                    continue;
-                }
-                if (e > filtered + half) {
-                    gain += e - half - filtered;
-                    filtered = e - half;
-                } else if (e < filtered - half) {
-                    loss += filtered - (e + half);
-                    filtered = e + half;
-                }
-            }
-            return new double[] {gain, loss, min, max};
         }
 
         private Double maxSpeed() {
