@@ -2,13 +2,11 @@ package dev.stride.workout.analysis;
 
 import dev.stride.workout.analysis.WorkoutAnalysis.DistanceSource;
 import dev.stride.workout.analysis.WorkoutAnalysis.Split;
-import dev.stride.workout.analysis.WorkoutAnalysis.ZoneTime;
 import dev.stride.workout.parsing.DeviceTotals;
 import dev.stride.workout.parsing.ParsedActivity;
 import dev.stride.workout.parsing.TimerPause;
 import dev.stride.workout.parsing.TrackPoints;
 import dev.stride.workout.workouts.Sport;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -109,9 +107,10 @@ public final class WorkoutAnalyzer {
             return new WorkoutAnalysis(activity.sport(), activity.startTime(), n, track.spikes(), source, distance, elapsed,
                     timerTime, movingTime, elevation == null ? null : elevation.gain, elevation == null ? null : elevation.loss,
                     elevation == null ? null : elevation.min, elevation == null ? null : elevation.max, averageSpeed,
-                    maxSpeed, hr.mean(), maxHr, zones(maxHr), cadence.mean(), cadence.max(),
-                    power.mean(), power.max(), np, calories, estimated, km, mile, sections.laps(activity.laps()),
-                    cum == null || !timed ? List.of() : BestEfforts.compute(cum, t, n), polyline());
+                    maxSpeed, hr.mean(), maxHr, HeartRateZones.of(p, t, timed, settings, maxHr), cadence.mean(),
+                    cadence.max(), power.mean(), power.max(), np, calories, estimated, km, mile,
+                    sections.laps(activity.laps()), cum == null || !timed ? List.of() : BestEfforts.compute(cum, t, n),
+                    polyline());
         }
 
         /** Elapsed time minus the parts of FIT timer pauses inside the workout; elapsed when there are none. */
@@ -225,42 +224,6 @@ public final class WorkoutAnalyzer {
             Double max() {
                 return Double.isInfinite(max) ? null : max;
             }
-        }
-
-        /** Each HR sample counts for the time until the next point (at most MAX_HOLD s, within a segment). */
-        private List<ZoneTime> zones(Double observedMax) {
-            if (observedMax == null || !timed) {
-                return List.of();
-            }
-            int[] floors;
-            if (settings.heartRateZoneFloors() != null) {
-                floors = new int[settings.heartRateZoneFloors().size() + 1];
-                for (int k = 0; k < floors.length - 1; k++) {
-                    floors[k + 1] = settings.heartRateZoneFloors().get(k);
-                }
-            } else {
-                double hrMax = settings.maxHeartRate() != null ? settings.maxHeartRate() : observedMax;
-                floors = new int[] {0, (int) Math.round(hrMax * 0.6), (int) Math.round(hrMax * 0.7),
-                    (int) Math.round(hrMax * 0.8), (int) Math.round(hrMax * 0.9)};
-            }
-            double[] seconds = new double[floors.length];
-            for (int i = 0; i + 1 < n; i++) {
-                float hr = p.heartRate(i);
-                if (Float.isNaN(hr) || p.startsSegment(i + 1)) {
-                    continue;
-                }
-                double dt = Math.min(MAX_HOLD, t[i + 1] - t[i]);
-                int z = floors.length - 1;
-                while (z > 0 && hr < floors[z]) {
-                    z--;
-                }
-                seconds[z] += dt;
-            }
-            List<ZoneTime> out = new ArrayList<>();
-            for (int z = 0; z < floors.length; z++) {
-                out.add(new ZoneTime(z + 1, floors[z], z + 1 < floors.length ? floors[z + 1] - 1 : null, seconds[z]));
-            }
-            return out;
         }
 
         /**
