@@ -94,7 +94,7 @@ public final class WorkoutAnalyzer {
                 power.add(p.power(i));
             }
             Double maxHr = hr.max();
-            Double np = normalizedPower();
+            Double np = Power.normalized(p, t, timed);
             Double calories = totals.calories();
             boolean estimated = false;
             if (calories == null) {
@@ -227,47 +227,6 @@ public final class WorkoutAnalyzer {
         }
 
         /**
-         * Normalized power: power resampled to 1 s (a sample is held up to MAX_HOLD s; seconds in longer
-         * gaps are left out), 30 s rolling mean, mean of its 4th power, 4th root.
-         */
-        private Double normalizedPower() {
-            if (!timed || !p.hasPower() || t[n - 1] > 7 * 86400) {
-                return null;
-            }
-            int seconds = (int) Math.floor(t[n - 1]) + 1;
-            // the resampled series is only ever read 30 s back: a ring of the last 30 values
-            double[] last30 = new double[30];
-            int len = 0;
-            double window = 0;
-            double sum4 = 0;
-            int k = 0;
-            for (int s = 0; s < seconds; s++) {
-                while (k + 1 < n && t[k + 1] <= s) {
-                    k++;
-                }
-                if (s - t[k] > MAX_HOLD) {
-                    continue;
-                }
-                float w = p.power(k);
-                double value = Float.isNaN(w) ? 0 : w;
-                window += value;
-                if (len >= 30) {
-                    window -= last30[len % 30];
-                }
-                last30[len % 30] = value;
-                if (len >= 29) {
-                    double avg = window / 30;
-                    sum4 += avg * avg * avg * avg;
-                }
-                len++;
-            }
-            if (len < 30) {
-                return null;
-            }
-            return Math.pow(sum4 / (len - 29), 0.25);
-        }
-
-        /**
          * Device calories when written; else mechanical work when there is power (kJ ≈ kcal: ~24 % gross
          * efficiency cancels the 4.184 kJ/kcal); else running/walking 1.0/0.5 kcal per kg per km; else
          * MET × kg × moving hours.
@@ -275,14 +234,7 @@ public final class WorkoutAnalyzer {
         private Double estimateCalories(Double distance, Double movingTime, Double elapsed) {
             double kg = settings.weightKg() != null ? settings.weightKg() : AnalysisSettings.DEFAULT_WEIGHT_KG;
             if (timed && p.hasPower()) {
-                double joules = 0;
-                for (int i = 0; i + 1 < n; i++) {
-                    float w = p.power(i);
-                    if (!Float.isNaN(w) && !p.startsSegment(i + 1)) {
-                        joules += w * Math.min(MAX_HOLD, t[i + 1] - t[i]);
-                    }
-                }
-                return joules / 1000.0;
+                return Power.kilojoules(p, t);
             }
             Sport sport = activity.sport();
             if (distance != null && (sport == Sport.RUN || sport == Sport.TRAIL_RUN)) {
