@@ -7,7 +7,6 @@ import dev.stride.workout.parsing.ParsedActivity;
 import dev.stride.workout.parsing.TimerPause;
 import dev.stride.workout.parsing.TrackPoints;
 import dev.stride.workout.workouts.Sport;
-import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -17,8 +16,6 @@ import java.util.List;
  */
 public final class WorkoutAnalyzer {
 
-    /** Max speed is taken over windows of at least this many seconds (GPS jitter on 1 s steps is not speed). */
-    static final double MAX_SPEED_WINDOW = 5.0;
     /** A sample's value is held for at most this long when time-weighting (gaps beyond it count as no data). */
     static final double MAX_HOLD = 10.0;
     /** Consecutive rejected GPS points that agree with each other are a real relocation, not a spike. */
@@ -38,8 +35,6 @@ public final class WorkoutAnalyzer {
         private final double[] t;
         private final TrackDistance track;
         private final double[] cum;
-        /** Points whose step from the previous point counts as moving; null without moving time. */
-        private BitSet moving;
 
         Run(ParsedActivity activity, AnalysisSettings settings) {
             this.activity = activity;
@@ -78,13 +73,12 @@ public final class WorkoutAnalyzer {
             Double elapsed = timed && n > 1 ? Double.valueOf(t[n - 1])
                     : totals.elapsedTime() != null ? totals.elapsedTime() : totals.timerTime();
             Double timerTime = totals.timerTime() != null ? totals.timerTime() : timerTime(elapsed);
-            Double movingTime = movingTime();
-            if (movingTime == null && totals.timerTime() != null) {
-                movingTime = totals.timerTime();
-            }
+            Motion motion = timed && n > 1 && cum != null ? new Motion(p, t, cum) : null;
+            Double movingTime = motion == null ? totals.timerTime()
+                    : Double.valueOf(motion.movingTime(activity.timerPauses(), movingThreshold()));
             Elevation elevation = Elevation.of(p, settings.elevationThreshold());
             Double averageSpeed = distance != null && movingTime != null && movingTime > 0 ? distance / movingTime : null;
-            Double maxSpeed = maxSpeed();
+            Double maxSpeed = motion == null ? null : motion.maxSpeed(profile.maxPlausibleSpeed());
             Summary hr = new Summary(false);
             Summary cadence = new Summary(false);
             Summary power = new Summary(true);
@@ -101,7 +95,7 @@ public final class WorkoutAnalyzer {
                 calories = estimateCalories(distance, movingTime, elapsed);
                 estimated = calories != null;
             }
-            Sections sections = new Sections(p, timed, t, cum, moving);
+            Sections sections = new Sections(p, timed, t, cum, motion == null ? null : motion.moving);
             List<Split> km = cum == null || !timed ? List.of() : sections.splits(1000.0);
             List<Split> mile = cum == null || !timed ? List.of() : sections.splits(1609.344);
             return new WorkoutAnalysis(activity.sport(), activity.startTime(), n, track.spikes(), source, distance, elapsed,
@@ -133,64 +127,6 @@ public final class WorkoutAnalyzer {
 
         private double movingThreshold() {
             return settings.movingSpeedThreshold() != null ? settings.movingSpeedThreshold() : profile.movingThreshold();
-        }
-
-        /** Steps at or above the sport's moving threshold, outside timer pauses, within a segment. */
-        private Double movingTime() {
-            if (!timed || n < 2 || cum == null) {
-                return null;
-            }
-            moving = new BitSet(n);
-            List<TimerPause> pauses = activity.timerPauses();
-            int pi = 0;
-            double sum = 0;
-            for (int i = 1; i < n; i++) {
-                if (p.startsSegment(i)) {
-                    continue;
-                }
-                long end = p.time(i);
-                while (pi < pauses.size() && pauses.get(pi).toMillis() < end) {
-                    pi++;
-                }
-                if (pi < pauses.size() && pauses.get(pi).fromMillis() < end) {
-                    continue;
-                }
-                double dt = t[i] - t[i - 1];
-                if (dt > 0 && (cum[i] - cum[i - 1]) / dt >= movingThreshold()) {
-                    moving.set(i);
-                    sum += dt;
-                }
-            }
-            return sum;
-        }
-
-        private Double maxSpeed() {
-            if (!timed || cum == null || n < 2) {
-                return null;
-            }
-            double best = -1;
-            int j = 0;
-            int segStart = 0;
-            for (int i = 0; i < n; i++) {
-                if (p.startsSegment(i)) {
-                    segStart = i;
-                }
-                if (j <= i) {
-                    j = i + 1;
-                }
-                while (j < n && !p.startsSegment(j) && t[j] - t[i] < MAX_SPEED_WINDOW) {
-                    j++;
-                }
-                if (j >= n || p.startsSegment(j)) {
-                    continue;
-                }
-                double dt = t[j] - t[i];
-                double v = (cum[j] - cum[i]) / dt;
-                if (v <= profile.maxPlausibleSpeed() && v > best) {
-                    best = v;
-                }
-            }
-            return best < 0 ? null : best;
         }
 
         /** Sample mean (zeros excluded unless {@code withZeros}: power counts coasting) and max of a column. */
