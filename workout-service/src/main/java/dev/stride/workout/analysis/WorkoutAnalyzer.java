@@ -79,9 +79,9 @@ public final class WorkoutAnalyzer {
             Elevation elevation = Elevation.of(p, settings.elevationThreshold());
             Double averageSpeed = distance != null && movingTime != null && movingTime > 0 ? distance / movingTime : null;
             Double maxSpeed = motion == null ? null : motion.maxSpeed(profile.maxPlausibleSpeed());
-            Summary hr = new Summary(false);
-            Summary cadence = new Summary(false);
-            Summary power = new Summary(true);
+            SampleSummary hr = new SampleSummary(false);
+            SampleSummary cadence = new SampleSummary(false);
+            SampleSummary power = new SampleSummary(true);
             for (int i = 0; i < n; i++) {
                 hr.add(p.heartRate(i));
                 cadence.add(p.cadence(i));
@@ -127,39 +127,6 @@ public final class WorkoutAnalyzer {
 
         private double movingThreshold() {
             return settings.movingSpeedThreshold() != null ? settings.movingSpeedThreshold() : profile.movingThreshold();
-        }
-
-        /** Sample mean (zeros excluded unless {@code withZeros}: power counts coasting) and max of a column. */
-        private static final class Summary {
-            private final boolean withZeros;
-            private double sum;
-            private long count;
-            private double max = Double.NEGATIVE_INFINITY;
-
-            Summary(boolean withZeros) {
-                this.withZeros = withZeros;
-            }
-
-            void add(float v) {
-                if (Float.isNaN(v)) {
-                    return;
-                }
-                if (withZeros || v > 0) {
-                    sum += v;
-                    count++;
-                }
-                if (v > max) {
-                    max = v;
-                }
-            }
-
-            Double mean() {
-                return count == 0 ? null : sum / count;
-            }
-
-            Double max() {
-                return Double.isInfinite(max) ? null : max;
-            }
         }
 
         /**
