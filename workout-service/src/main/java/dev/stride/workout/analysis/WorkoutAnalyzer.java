@@ -7,6 +7,7 @@ import dev.stride.workout.parsing.ParsedActivity;
 import dev.stride.workout.parsing.TimerPause;
 import dev.stride.workout.parsing.TrackPoints;
 import dev.stride.workout.workouts.Sport;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -73,12 +74,14 @@ public final class WorkoutAnalyzer {
             Double elapsed = timed && n > 1 ? Double.valueOf(t[n - 1])
                     : totals.elapsedTime() != null ? totals.elapsedTime() : totals.timerTime();
             Double timerTime = totals.timerTime() != null ? totals.timerTime() : timerTime(elapsed);
-            Motion motion = timed && n > 1 && cum != null ? new Motion(p, t, cum) : null;
-            Double movingTime = motion == null ? totals.timerTime()
-                    : Double.valueOf(motion.movingTime(activity.timerPauses(), movingThreshold()));
+            boolean moves = timed && n > 1 && cum != null;
+            BitSet moving = moves ? new BitSet(n) : null;
+            Double movingTime = moves
+                    ? Double.valueOf(Motion.movingTime(p, t, cum, activity.timerPauses(), movingThreshold(), moving))
+                    : totals.timerTime();
             Elevation elevation = Elevation.of(p, settings.elevationThreshold());
             Double averageSpeed = distance != null && movingTime != null && movingTime > 0 ? distance / movingTime : null;
-            Double maxSpeed = motion == null ? null : motion.maxSpeed(profile.maxPlausibleSpeed());
+            Double maxSpeed = moves ? Motion.maxSpeed(p, t, cum, profile.maxPlausibleSpeed()) : null;
             SampleSummary hr = new SampleSummary(false);
             SampleSummary cadence = new SampleSummary(false);
             SampleSummary power = new SampleSummary(true);
@@ -95,7 +98,7 @@ public final class WorkoutAnalyzer {
                 calories = estimateCalories(distance, movingTime, elapsed);
                 estimated = calories != null;
             }
-            Sections sections = new Sections(p, timed, t, cum, motion == null ? null : motion.moving);
+            Sections sections = new Sections(p, timed, t, cum, moving);
             List<Split> km = cum == null || !timed ? List.of() : sections.splits(1000.0);
             List<Split> mile = cum == null || !timed ? List.of() : sections.splits(1609.344);
             return new WorkoutAnalysis(activity.sport(), activity.startTime(), n, track.spikes(), source, distance, elapsed,
