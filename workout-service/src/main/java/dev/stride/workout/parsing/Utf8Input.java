@@ -154,4 +154,9 @@ final class Utf8Input {
         return new WorkoutFileException(WorkoutFileException.Reason.MALFORMED,
                 "The file is not well-formed XML at line " + line + ": " + reason);
     }
+
+    static WorkoutFileException truncated() {
+        return new WorkoutFileException(WorkoutFileException.Reason.TRUNCATED,
+                "The file is truncated (the XML ends before the document is complete)");
+    }
 }

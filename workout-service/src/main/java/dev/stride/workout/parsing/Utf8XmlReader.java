@@ -2,6 +2,7 @@ package dev.stride.workout.parsing;
 
 import static dev.stride.workout.parsing.Utf8Input.EOF;
 import static dev.stride.workout.parsing.Utf8Input.NONE;
+import static dev.stride.workout.parsing.Utf8Input.truncated;
 import static dev.stride.workout.parsing.XmlBytes.LONGS;
 import static dev.stride.workout.parsing.XmlBytes.equal;
 import static dev.stride.workout.parsing.XmlBytes.is;
@@ -17,7 +18,6 @@ import static dev.stride.workout.parsing.XmlChars.PLAIN_TEXT;
 import static dev.stride.workout.parsing.XmlChars.isNameChar;
 import static dev.stride.workout.parsing.XmlChars.isNameStart;
 import static dev.stride.workout.parsing.XmlChars.isSpace;
-import static dev.stride.workout.parsing.XmlChars.isXmlChar;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -49,12 +49,13 @@ import javax.xml.stream.XMLStreamException;
  * instructions are skipped. Like the StAX reader it reads no further than the walker asks: what
  * follows the root's end tag is only checked when {@link #next} is called after it.
  *
- * <p>This class holds the event logic (text, tags, attributes, references, the other markup). The
- * common ASCII forms it scans straight in the input's buffer, and it checks a start tag against
- * the element {@link ElementNames} predicts; anything else (non-ASCII, CR, references, the end of
- * a chunk) takes the general way, character by character from {@link Utf8Input}, which decodes
- * and counts lines. {@link XmlChars} and {@link XmlBytes} are its character classes and name
- * comparisons, {@link NamespaceScope} the prefixes in scope.
+ * <p>This class holds the event logic (text, tags, attributes). The common ASCII forms it scans
+ * straight in the input's buffer, and it checks a start tag against the element
+ * {@link ElementNames} predicts; anything else (non-ASCII, CR, references, the end of a chunk)
+ * takes the general way, character by character from {@link Utf8Input}, which decodes and counts
+ * lines. {@link XmlReferences} reads references, {@link XmlMarkup} the declaration, comments,
+ * processing instructions and DOCTYPE; {@link XmlChars} and {@link XmlBytes} are its character
+ * classes and name comparisons, {@link NamespaceScope} the prefixes in scope.
  */
 final class Utf8XmlReader implements XmlSource {
 
@@ -101,12 +102,14 @@ final class Utf8XmlReader implements XmlSource {
     private final CharView chars = new CharView();
 
     private final ElementNames elementNames = new ElementNames(new NameCache());
+    private final XmlMarkup markup;
 
     /**
      * @param asciiOnly the document declares US-ASCII: a byte above 127 is an error, as for StAX
      */
     Utf8XmlReader(InputStream in, boolean asciiOnly) {
         this.input = new Utf8Input(in, asciiOnly);
+        this.markup = new XmlMarkup(input);
     }
 
     // ---------------------------------------------------------------- events
@@ -147,7 +150,7 @@ final class Utf8XmlReader implements XmlSource {
     /** Before and after the root: whitespace, comments, processing instructions; the root. */
     private int misc() throws IOException {
         if (state == PROLOG && input.line == 1 && input.pos == 0 && input.limit == 0) {
-            declaration();
+            markup.declaration();
         }
         while (true) {
             int c = input.read();
@@ -170,12 +173,11 @@ final class Utf8XmlReader implements XmlSource {
             } else if (d == '!') {
                 int e = input.read();
                 if (e == '-') {
-                    comment();
+                    markup.comment();
                 } else if (e == 'D' && state == PROLOG) {
-                    expect("OCTYPE");
-                    throw doctype();
+                    throw markup.doctype();
                 } else {
-                    throw markupError(e);
+                    throw markup.markupError(e);
                 }
             } else if (state == EPILOG) {
                 throw d == EOF ? truncated() : malformed("The markup in the document following the root element must be well-formed.");
@@ -270,15 +272,14 @@ final class Utf8XmlReader implements XmlSource {
                 if (d == '!') {
                     int e = input.read();
                     if (e == '-') {
-                        comment();
+                        markup.comment();
                     } else if (e == '[') {
-                        expect("CDATA[");
+                        markup.expect("CDATA[");
                         cdata();
                     } else if (e == 'D') {
-                        expect("OCTYPE");
-                        throw doctype();
+                        throw markup.doctype();
                     } else {
-                        throw markupError(e);
+                        throw markup.markupError(e);
                     }
                     brackets = 0;
                     continue;
@@ -306,7 +307,7 @@ final class Utf8XmlReader implements XmlSource {
                 throw truncated();
             }
             if (c == '&') {
-                reference(false);
+                append(XmlReferences.read(input));
                 brackets = 0;
                 continue;
             }
@@ -374,16 +375,6 @@ final class Utf8XmlReader implements XmlSource {
         boolean some = p > input.pos;
         input.pos = p;
         return some;
-    }
-
-    private WorkoutFileException doctype() {
-        return new WorkoutFileException(WorkoutFileException.Reason.UNSAFE_XML,
-                "The file contains a document type declaration (DOCTYPE), which activity files never need;"
-                        + " it was not read");
-    }
-
-    private WorkoutFileException markupError(int c) {
-        return c == EOF ? truncated() : malformed("The markup is not recognized.");
     }
 
     // ---------------------------------------------------------------- tags
@@ -769,7 +760,7 @@ final class Utf8XmlReader implements XmlSource {
                 throw malformed("The value of an attribute must not contain the '<' character.");
             }
             if (c == '&') {
-                reference(true);
+                append(XmlReferences.read(input));
             } else {
                 append(c == '\t' || c == '\n' ? ' ' : c);
             }
@@ -864,28 +855,6 @@ final class Utf8XmlReader implements XmlSource {
 
     // ---------------------------------------------------------------- other markup
 
-    /** After {@code <!-}: the rest of a comment. */
-    private void comment() throws IOException {
-        int c = input.read();
-        if (c != '-') {
-            throw markupError(c);
-        }
-        int dashes = 0;
-        while (true) {
-            c = input.read();
-            if (c == EOF) {
-                throw truncated();
-            }
-            if (dashes >= 2) {
-                if (c == '>') {
-                    return;
-                }
-                throw malformed("The string \"--\" is not permitted within comments.");
-            }
-            dashes = c == '-' ? dashes + 1 : 0;
-        }
-    }
-
     /** After {@code <![CDATA[}: the section's characters are text. */
     private void cdata() throws IOException {
         int brackets = 0;
@@ -903,218 +872,11 @@ final class Utf8XmlReader implements XmlSource {
         }
     }
 
-    /** After {@code <?}: a processing instruction, skipped; its target must not be "xml" in any case. */
+    /** After {@code <?}: the target, read as a name (colons included), then the rest. */
     private void processingInstruction() throws IOException {
         int start = depth == 0 ? 0 : nameStart[depth];
-        int c = input.read();
-        int end = name(c, start, false, false);
-        if (end - start == 3 && (names[start] | 0x20) == 'x' && (names[start + 1] | 0x20) == 'm'
-                && (names[start + 2] | 0x20) == 'l') {
-            throw malformed("The processing instruction target matching \"[xX][mM][lL]\" is not allowed.");
-        }
-        c = nameTerminator;
-        if (c == '?') {
-            c = input.read();
-            if (c == '>') {
-                return;
-            }
-            // even at the end of the input, as the JDK's reader (it wants "?>" or white space)
-            throw malformed("White space is required between the target and the data of a processing instruction.");
-        }
-        if (!isSpace(c)) {
-            throw c == EOF ? truncated() : malformed("White space is required between the target and the data of a processing instruction.");
-        }
-        boolean question = false;
-        while (true) {
-            c = input.read();
-            if (c == EOF) {
-                throw truncated();
-            }
-            if (question && c == '>') {
-                return;
-            }
-            question = c == '?';
-        }
-    }
-
-    /** The XML declaration, if the document starts with one (after an optional byte order mark). */
-    private void declaration() throws IOException {
-        if (!input.fill()) {
-            return;
-        }
-        if (input.limit - input.pos >= 3 && (input.buf[input.pos] & 0xFF) == 0xEF && (input.buf[input.pos + 1] & 0xFF) == 0xBB && (input.buf[input.pos + 2] & 0xFF) == 0xBF) {
-            input.pos += 3;
-        }
-        byte[] head = "<?xml".getBytes(StandardCharsets.US_ASCII);
-        if (input.limit - input.pos < 6) {
-            return;
-        }
-        for (int i = 0; i < head.length; i++) {
-            if (input.buf[input.pos + i] != head[i]) {
-                return;
-            }
-        }
-        int after = input.buf[input.pos + 5];
-        if (!isSpace(after) && after != '?') {
-            return;
-        }
-        input.pos += 5;
-        String version = pseudoAttribute("version", true);
-        if (!version.equals("1.0")) {
-            throw malformed("XML version \"" + version + "\" is not supported by this reader.");
-        }
-        String encoding = pseudoAttribute("encoding", false);
-        if (encoding != null && !encoding.matches("[A-Za-z][A-Za-z0-9._-]*")) {
-            throw malformed("The encoding name is not valid.");
-        }
-        String standalone = pseudoAttribute("standalone", false);
-        if (standalone != null && !standalone.equals("yes") && !standalone.equals("no")) {
-            throw malformed("The standalone document declaration value must be \"yes\" or \"no\".");
-        }
-        int c = input.read();
-        while (isSpace(c)) {
-            c = input.read();
-        }
-        if (c != '?') {
-            throw c == EOF ? truncated() : malformed("The XML declaration must end with \"?>\".");
-        }
-        c = input.read();
-        if (c != '>') {
-            throw c == EOF ? truncated() : malformed("The XML declaration must end with \"?>\".");
-        }
-    }
-
-    /** {@code S name S? = S? "value"} in the declaration; null when the next thing is not this name and it is optional. */
-    private String pseudoAttribute(String name, boolean required) throws IOException {
-        int c = input.read();
-        boolean space = false;
-        while (isSpace(c)) {
-            space = true;
-            c = input.read();
-        }
-        if (c != name.charAt(0) || !space) {
-            if (required) {
-                throw c == EOF ? truncated() : malformed("The version is required in the XML declaration.");
-            }
-            input.pushed = c;
-            if (space) {
-                input.pushSpace = true;
-            }
-            return null;
-        }
-        expect(name.substring(1));
-        c = input.read();
-        while (isSpace(c)) {
-            c = input.read();
-        }
-        if (c != '=') {
-            throw c == EOF ? truncated() : malformed("The ' = ' character must follow \"" + name + "\" in the XML declaration.");
-        }
-        c = input.read();
-        while (isSpace(c)) {
-            c = input.read();
-        }
-        if (c != '"' && c != '\'') {
-            throw c == EOF ? truncated() : malformed("The value following \"" + name + "\" in the XML declaration must be a quoted string.");
-        }
-        StringBuilder value = new StringBuilder();
-        while (true) {
-            int d = input.read();
-            if (d == c) {
-                return value.toString();
-            }
-            if (d == EOF) {
-                throw truncated();
-            }
-            if (d == '<' || value.length() > 64) {
-                throw malformed("The XML declaration is not well-formed.");
-            }
-            value.appendCodePoint(d);
-        }
-    }
-
-
-    private void expect(String rest) throws IOException {
-        for (int i = 0; i < rest.length(); i++) {
-            int c = input.read();
-            if (c != rest.charAt(i)) {
-                throw markupError(c);
-            }
-        }
-    }
-
-    /** After {@code &}: a predefined entity or a character reference, appended to the text. */
-    private void reference(boolean inAttribute) throws IOException {
-        int c = readInReference();
-        if (c == '#') {
-            int value = 0;
-            int digits = 0;
-            c = readInReference();
-            boolean hex = c == 'x';
-            if (hex) {
-                c = readInReference();
-            }
-            while (c != ';') {
-                int digit = c >= '0' && c <= '9' ? c - '0'
-                        : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
-                if (digit < 0) {
-                    throw c == EOF ? truncated() : malformed(digits == 0
-                            ? "A decimal or hexadecimal representation must immediately follow \"&#\" in a character reference."
-                            : "The character reference must end with the ';' delimiter.");
-                }
-                value = Math.min(value * (hex ? 16 : 10) + digit, 0x110000);
-                digits++;
-                c = readInReference();
-            }
-            if (digits == 0) {
-                throw malformed("A decimal or hexadecimal representation must immediately follow \"&#\" in a character reference.");
-            }
-            if (!isXmlChar(value)) {
-                throw malformed("Character reference \"&#" + value + "\" is an invalid XML character.");
-            }
-            append(value);
-            return;
-        }
-        if (c == EOF) {
-            throw truncated();
-        }
-        if (!isNameStart(c)) {
-            throw unsafe("The entity name must immediately follow the '&' in the entity reference.");
-        }
-        StringBuilder entity = new StringBuilder();
-        while (isNameChar(c)) {
-            if (entity.length() < 16) {
-                entity.appendCodePoint(c);
-            }
-            c = readInReference();
-        }
-        if (c != ';') {
-            throw c == EOF ? truncated() : unsafe("The reference to entity \"" + entity + "\" must end with the ';' delimiter.");
-        }
-        switch (entity.toString()) {
-            case "lt" -> append('<');
-            case "gt" -> append('>');
-            case "amp" -> append('&');
-            case "quot" -> append('"');
-            case "apos" -> append('\'');
-            default -> throw unsafe("The entity \"" + entity + "\" was referenced, but not declared.");
-        }
-    }
-
-    /**
-     * {@link #read} inside a reference, where the JDK's reader reports a character that does not
-     * belong there (a ';' or name character expected) before it checks that it is an XML character
-     * at all: such a character comes back as 0, which fits nowhere in a reference.
-     */
-    private int readInReference() throws IOException {
-        try {
-            return input.read();
-        } catch (WorkoutFileException e) {
-            if (e.getMessage().contains("invalid XML character")) {
-                return 0;
-            }
-            throw e;
-        }
+        int end = name(input.read(), start, false, false);
+        markup.processingInstruction(names, start, end, nameTerminator);
     }
 
     // ---------------------------------------------------------------- characters
@@ -1135,15 +897,6 @@ final class Utf8XmlReader implements XmlSource {
         return input.malformed(reason);
     }
 
-    private WorkoutFileException unsafe(String reason) {
-        return new WorkoutFileException(WorkoutFileException.Reason.UNSAFE_XML,
-                "The file uses XML entities that are not allowed: " + reason);
-    }
-
-    private static WorkoutFileException truncated() {
-        return new WorkoutFileException(WorkoutFileException.Reason.TRUNCATED,
-                "The file is truncated (the XML ends before the document is complete)");
-    }
 
     // ---------------------------------------------------------------- XmlSource
 
