@@ -5,7 +5,6 @@ import static dev.stride.workout.parsing.Utf8Input.NONE;
 import static dev.stride.workout.parsing.Utf8Input.truncated;
 import static dev.stride.workout.parsing.XmlBytes.LONGS;
 import static dev.stride.workout.parsing.XmlBytes.equal;
-import static dev.stride.workout.parsing.XmlBytes.is;
 import static dev.stride.workout.parsing.XmlBytes.isXmlns;
 import static dev.stride.workout.parsing.XmlBytes.string;
 import static dev.stride.workout.parsing.XmlChars.ASCII_NAME;
@@ -49,13 +48,14 @@ import javax.xml.stream.XMLStreamException;
  * instructions are skipped. Like the StAX reader it reads no further than the walker asks: what
  * follows the root's end tag is only checked when {@link #next} is called after it.
  *
- * <p>This class holds the event logic (text, tags, attributes). The common ASCII forms it scans
+ * <p>This class holds the event logic (text, tags, names). The common ASCII forms it scans
  * straight in the input's buffer, and it checks a start tag against the element
  * {@link ElementNames} predicts; anything else (non-ASCII, CR, references, the end of a chunk)
  * takes the general way, character by character from {@link Utf8Input}, which decodes and counts
- * lines. {@link XmlReferences} reads references, {@link XmlMarkup} the declaration, comments,
- * processing instructions and DOCTYPE; {@link XmlChars} and {@link XmlBytes} are its character
- * classes and name comparisons, {@link NamespaceScope} the prefixes in scope.
+ * lines. {@link TagAttributes} keeps and checks a start tag's attributes, {@link XmlReferences}
+ * reads references, {@link XmlMarkup} the declaration, comments, processing instructions and
+ * DOCTYPE; {@link XmlChars} and {@link XmlBytes} are its character classes and name comparisons,
+ * {@link NamespaceScope} the prefixes in scope.
  */
 final class Utf8XmlReader implements XmlSource {
 
@@ -89,17 +89,7 @@ final class Utf8XmlReader implements XmlSource {
 
     private final NamespaceScope namespaces = new NamespaceScope();
 
-    /** The current start tag's attributes: qualified names (bytes) and values (chars). */
-    private byte[] attrNames = new byte[512];
-    private final int[] attrNameStart = new int[MAX_ATTRIBUTES + 2];
-    private final int[] attrNameEnd = new int[MAX_ATTRIBUTES + 2];
-    private final int[] attrColon = new int[MAX_ATTRIBUTES + 2];
-    private char[] attrValues = new char[512];
-    private final int[] attrValueStart = new int[MAX_ATTRIBUTES + 2];
-    private final int[] attrValueEnd = new int[MAX_ATTRIBUTES + 2];
-    private int attrCount;
-    private int attrValueLength;
-    private final CharView chars = new CharView();
+    private final TagAttributes attributes;
 
     private final ElementNames elementNames = new ElementNames(new NameCache());
     private final XmlMarkup markup;
@@ -110,6 +100,7 @@ final class Utf8XmlReader implements XmlSource {
     Utf8XmlReader(InputStream in, boolean asciiOnly) {
         this.input = new Utf8Input(in, asciiOnly);
         this.markup = new XmlMarkup(input);
+        this.attributes = new TagAttributes(input);
     }
 
     // ---------------------------------------------------------------- events
@@ -435,8 +426,7 @@ final class Utf8XmlReader implements XmlSource {
         depth++;
         nameStart[depth] = end;
         nsMark[depth] = namespaces.mark();
-        attrCount = 0;
-        attrValueLength = 0;
+        attributes.clear();
         int attrBytes = 0;
         while (true) {
             boolean space = false;
@@ -478,15 +468,6 @@ final class Utf8XmlReader implements XmlSource {
                 throw c == EOF ? truncated() : malformed("Open quote is expected for attribute.");
             }
             attributeValue(c);
-            // the JDK's reader finds a repeated namespace declaration as soon as it has read its
-            // value, other repeated attributes at the end of the tag (bindNamespaces())
-            if (isNamespaceDeclaration(attrCount)) {
-                checkRepeated(attrCount);
-                checkDeclaration(attrCount);
-            }
-            if (++attrCount > MAX_ATTRIBUTES) {
-                throw malformed("The element has more than " + MAX_ATTRIBUTES + " attributes.");
-            }
             c = input.read();
         }
         bindNamespaces(start, end, colon);
@@ -503,33 +484,6 @@ final class Utf8XmlReader implements XmlSource {
         openNames[depth] = name;
         localName = name.local;
         return XMLStreamConstants.START_ELEMENT;
-    }
-
-    private boolean isNamespaceDeclaration(int a) {
-        int ac = attrColon[a];
-        return ac < 0 ? isXmlns(attrNames, attrNameStart[a], attrNameEnd[a]) : isXmlns(attrNames, attrNameStart[a], ac);
-    }
-
-    /** Namespace declaration {@code a} must not bind a reserved prefix or namespace, nor a prefix to "". */
-    private void checkDeclaration(int a) {
-        int ac = attrColon[a];
-        String uri = new String(attrValues, attrValueStart[a], attrValueEnd[a] - attrValueStart[a]);
-        String prefix = ac < 0 ? "" : string(attrNames, ac + 1, attrNameEnd[a]);
-        if (prefix.equals("xmlns") || uri.equals(NamespaceScope.XMLNS_URI) || prefix.equals("xml") != uri.equals(NamespaceScope.XML_URI)
-                || ac >= 0 && uri.isEmpty()) {
-            throw malformed("The namespace declaration of \"" + prefix + "\" is not allowed.");
-        }
-    }
-
-    /** Attribute {@code a} must not repeat the qualified name of an earlier one. */
-    private void checkRepeated(int a) {
-        for (int b = 0; b < a; b++) {
-            if (Arrays.equals(attrNames, attrNameStart[a], attrNameEnd[a], attrNames,
-                    attrNameStart[b], attrNameEnd[b])) {
-                throw malformed("Attribute \"" + string(attrNames, attrNameStart[b], attrNameEnd[b])
-                        + "\" was already specified for the element.");
-            }
-        }
     }
 
     private int endTag() throws IOException {
@@ -627,11 +581,11 @@ final class Utf8XmlReader implements XmlSource {
             return -1;
         }
         int length = p - input.pos;
-        byte[] target = attribute ? attrNames : names;
+        byte[] target = attribute ? attributes.names : names;
         if (at + 1 + length > target.length) {
             target = Arrays.copyOf(target, Math.max(target.length * 2, at + 1 + length));
             if (attribute) {
-                attrNames = target;
+                attributes.names = target;
             } else {
                 names = target;
             }
@@ -664,7 +618,7 @@ final class Utf8XmlReader implements XmlSource {
         if (!isNameStart(c)) {
             throw malformed("The name is not well-formed.");
         }
-        byte[] target = attribute ? attrNames : names;
+        byte[] target = attribute ? attributes.names : names;
         int i = at;
         // as the JDK's reader: one colon splits prefix and local part; a leading colon is part of
         // the local name (no prefix); a second colon ends the name
@@ -684,7 +638,7 @@ final class Utf8XmlReader implements XmlSource {
             if (i + 4 > target.length) {
                 target = Arrays.copyOf(target, target.length * 2);
                 if (attribute) {
-                    attrNames = target;
+                    attributes.names = target;
                 } else {
                     names = target;
                 }
@@ -737,14 +691,11 @@ final class Utf8XmlReader implements XmlSource {
         if (end < 0) {
             end = name(c, at, true);
         }
-        attrNameStart[attrCount] = at;
-        attrNameEnd[attrCount] = end;
-        attrColon[attrCount] = nameColon;
+        attributes.name(at, end, nameColon);
         return end;
     }
 
     private void attributeValue(int quote) throws IOException {
-        attrValueStart[attrCount] = attrValueLength;
         int saved = textLength;
         textLength = 0;
         while (true) {
@@ -765,12 +716,7 @@ final class Utf8XmlReader implements XmlSource {
                 append(c == '\t' || c == '\n' ? ' ' : c);
             }
         }
-        if (attrValueLength + textLength > attrValues.length) {
-            attrValues = Arrays.copyOf(attrValues, Math.max(attrValues.length * 2, attrValueLength + textLength));
-        }
-        System.arraycopy(text, 0, attrValues, attrValueLength, textLength);
-        attrValueLength += textLength;
-        attrValueEnd[attrCount] = attrValueLength;
+        attributes.value(text, textLength);
         textLength = saved;
     }
 
@@ -812,15 +758,7 @@ final class Utf8XmlReader implements XmlSource {
 
     /** Namespace declarations of the start tag, then its prefixes and duplicate attributes. */
     private void bindNamespaces(int start, int end, int colon) {
-        for (int a = 0; a < attrCount; a++) {
-            int ac = attrColon[a];
-            if (!isNamespaceDeclaration(a)) {
-                checkRepeated(a);
-                continue;
-            }
-            String uri = new String(attrValues, attrValueStart[a], attrValueEnd[a] - attrValueStart[a]);
-            namespaces.declare(ac < 0 ? new byte[0] : Arrays.copyOfRange(attrNames, ac + 1, attrNameEnd[a]), uri);
-        }
+        attributes.declare(namespaces);
         if (colon >= 0) {
             if (isXmlns(names, start, colon)) {
                 throw malformed("Element \"" + string(names, start, end) + "\" cannot have \"xmlns\" as its prefix.");
@@ -830,27 +768,7 @@ final class Utf8XmlReader implements XmlSource {
                         + string(names, start, end) + "\" is not bound.");
             }
         }
-        // prefixed attributes: bound, and no two with the same namespace and local name
-        for (int a = 0; a < attrCount; a++) {
-            int ac = attrColon[a];
-            if (ac < 0 || isXmlns(attrNames, attrNameStart[a], ac)) {
-                continue;
-            }
-            String uri = namespaces.uri(attrNames, attrNameStart[a], ac);
-            if (uri == null) {
-                throw malformed("The prefix \"" + string(attrNames, attrNameStart[a], ac) + "\" for attribute \""
-                        + string(attrNames, attrNameStart[a], attrNameEnd[a]) + "\" is not bound.");
-            }
-            for (int b = 0; b < a; b++) {
-                int bc = attrColon[b];
-                if (bc >= 0 && !isXmlns(attrNames, attrNameStart[b], bc)
-                        && Arrays.equals(attrNames, ac + 1, attrNameEnd[a], attrNames, bc + 1, attrNameEnd[b])
-                        && uri.equals(namespaces.uri(attrNames, attrNameStart[b], bc))) {
-                    throw malformed("Attribute \"" + string(attrNames, ac + 1, attrNameEnd[a])
-                            + "\" bound to namespace \"" + uri + "\" was already specified for the element.");
-                }
-            }
-        }
+        attributes.checkPrefixes(namespaces);
     }
 
     // ---------------------------------------------------------------- other markup
@@ -907,31 +825,12 @@ final class Utf8XmlReader implements XmlSource {
 
     @Override
     public String attribute(String name) {
-        int a = attributeIndex(name);
-        return a < 0 ? null : new String(attrValues, attrValueStart[a], attrValueEnd[a] - attrValueStart[a]);
+        return attributes.get(name);
     }
 
     @Override
     public CharSequence attributeChars(String name) {
-        int a = attributeIndex(name);
-        if (a < 0) {
-            return null;
-        }
-        chars.set(attrValues, attrValueStart[a], attrValueEnd[a]);
-        return chars;
-    }
-
-    /** The first attribute with this local name that is not a namespace declaration, or -1. */
-    private int attributeIndex(String name) {
-        for (int a = 0; a < attrCount; a++) {
-            int ac = attrColon[a];
-            int s = ac < 0 ? attrNameStart[a] : ac + 1;
-            if (is(attrNames, s, attrNameEnd[a], name)
-                    && !(ac < 0 ? name.equals("xmlns") : isXmlns(attrNames, attrNameStart[a], ac))) {
-                return a;
-            }
-        }
-        return -1;
+        return attributes.chars(name);
     }
 
     @Override
