@@ -8,7 +8,7 @@ import java.util.Arrays;
  * repeats the same few elements in the same order, so the reader checks the next start tag's bytes
  * against that prediction before it reads the name byte by byte and looks it up.
  *
- * <p>Direct-mapped like {@link Utf8XmlReader.NameCache}, which it uses for the local names:
+ * <p>Direct-mapped like {@link NameCache}, which it uses for the local names:
  * predictions are slot numbers, not references, so a file of millions of distinct names keeps
  * no more than the slots.
  */
@@ -34,9 +34,9 @@ final class ElementNames {
     }
 
     private final Name[] slots = new Name[SLOTS];
-    private final Utf8XmlReader.NameCache locals;
+    private final NameCache locals;
 
-    ElementNames(Utf8XmlReader.NameCache locals) {
+    ElementNames(NameCache locals) {
         this.locals = locals;
     }
 
@@ -44,8 +44,8 @@ final class ElementNames {
     Name get(byte[] bytes, int from, int to, int colon) {
         int length = to - from;
         int slot = -1;
-        if (length <= Utf8XmlReader.NameCache.MAX_NAME) {
-            slot = Utf8XmlReader.NameCache.hash(bytes, from, to) >>> Integer.numberOfLeadingZeros(SLOTS - 1);
+        if (length <= NameCache.MAX_NAME) {
+            slot = NameCache.hash(bytes, from, to) >>> Integer.numberOfLeadingZeros(SLOTS - 1);
             Name name = slots[slot];
             if (name != null && name.bytes.length == length && Arrays.equals(name.bytes, 0, length, bytes, from, to)) {
                 return name;

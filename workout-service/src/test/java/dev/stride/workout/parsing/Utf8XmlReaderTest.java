@@ -283,7 +283,7 @@ class Utf8XmlReaderTest {
 
     @Test
     void theNameCacheIsBounded() {
-        Utf8XmlReader.NameCache cache = new Utf8XmlReader.NameCache();
+        NameCache cache = new NameCache();
         byte[] a = "trkpt".getBytes(StandardCharsets.US_ASCII);
         assertThat(cache.get(a, 0, a.length)).isSameAs(cache.get(a.clone(), 0, a.length));
         for (int i = 0; i < 100_000; i++) {
