@@ -7,14 +7,9 @@ import static dev.stride.workout.parsing.XmlBytes.LONGS;
 import static dev.stride.workout.parsing.XmlBytes.equal;
 import static dev.stride.workout.parsing.XmlBytes.isXmlns;
 import static dev.stride.workout.parsing.XmlBytes.string;
-import static dev.stride.workout.parsing.XmlChars.ASCII_NAME;
-import static dev.stride.workout.parsing.XmlChars.ASCII_NAME_START;
-import static dev.stride.workout.parsing.XmlChars.COLON;
 import static dev.stride.workout.parsing.XmlChars.END;
 import static dev.stride.workout.parsing.XmlChars.NAME_BYTE;
-import static dev.stride.workout.parsing.XmlChars.NAME_CHAR;
 import static dev.stride.workout.parsing.XmlChars.PLAIN_TEXT;
-import static dev.stride.workout.parsing.XmlChars.isNameChar;
 import static dev.stride.workout.parsing.XmlChars.isNameStart;
 import static dev.stride.workout.parsing.XmlChars.isSpace;
 
@@ -47,14 +42,14 @@ import javax.xml.stream.XMLStreamException;
  * instructions are skipped. Like the StAX reader it reads no further than the walker asks: what
  * follows the root's end tag is only checked when {@link #next} is called after it.
  *
- * <p>This class holds the event logic (text, tags, names). The common ASCII forms it scans
- * straight in the input's buffer, and it checks a start tag against the element
- * {@link ElementNames} predicts; anything else (non-ASCII, CR, references, the end of a chunk)
- * takes the general way, character by character from {@link Utf8Input}, which decodes and counts
- * lines. {@link TagAttributes} keeps and checks a start tag's attributes, {@link XmlReferences}
- * reads references, {@link XmlMarkup} the declaration, comments, processing instructions and
- * DOCTYPE; {@link XmlChars} and {@link XmlBytes} are its character classes and name comparisons,
- * {@link NamespaceScope} the prefixes in scope.
+ * <p>This class holds the event logic (text and tags). The common ASCII forms it scans straight in
+ * the input's buffer, and it checks a start tag against the element {@link ElementNames}
+ * predicts; anything else (non-ASCII, CR, references, the end of a chunk) takes the general way,
+ * character by character from {@link Utf8Input}, which decodes and counts lines.
+ * {@link XmlNameReader} reads names, {@link TagAttributes} keeps and checks a start tag's
+ * attributes, {@link XmlReferences} reads references, {@link XmlMarkup} the declaration,
+ * comments, processing instructions and DOCTYPE; {@link XmlChars} and {@link XmlBytes} are the
+ * character classes and name comparisons, {@link NamespaceScope} the prefixes in scope.
  */
 final class Utf8XmlReader implements XmlSource {
 
@@ -89,6 +84,7 @@ final class Utf8XmlReader implements XmlSource {
     private final NamespaceScope namespaces = new NamespaceScope();
 
     private final TagAttributes attributes;
+    private final XmlNameReader nameReader;
 
     private final ElementNames elementNames = new ElementNames(new NameCache());
     private final XmlMarkup markup;
@@ -100,6 +96,7 @@ final class Utf8XmlReader implements XmlSource {
         this.input = new Utf8Input(in, asciiOnly);
         this.markup = new XmlMarkup(input);
         this.attributes = new TagAttributes(input);
+        this.nameReader = new XmlNameReader(input);
     }
 
     // ---------------------------------------------------------------- events
@@ -375,11 +372,12 @@ final class Utf8XmlReader implements XmlSource {
         }
         int start = depth == 0 ? 0 : nameStart[depth];
         int c = input.read();
-        int end = asciiName(c, start, false);
+        int end = nameReader.ascii(c, names, start);
         if (end < 0) {
-            end = name(c, start, false);
+            end = nameReader.read(c, names, start, true);
         }
-        return openTag(start, end, nameColon, nameTerminator, null);
+        names = nameReader.bytes;
+        return openTag(start, end, nameReader.colon, nameReader.terminator, null);
     }
 
     /**
@@ -452,7 +450,7 @@ final class Utf8XmlReader implements XmlSource {
                 throw malformed("The element type must be followed by either attribute specifications, \">\" or \"/>\".");
             }
             attrBytes = attributeName(c, attrBytes);
-            c = nameTerminator;
+            c = nameReader.terminator;
             while (isSpace(c)) {
                 c = input.read();
             }
@@ -504,11 +502,12 @@ final class Utf8XmlReader implements XmlSource {
         }
         int end;
         try {
-            end = name(c, mark, false);
+            end = nameReader.read(c, names, mark, true);
         } catch (WorkoutFileException e) {
             throw e.reason() == WorkoutFileException.Reason.TRUNCATED ? mismatch(open, openEnd) : e;
         }
-        c = nameTerminator;
+        names = nameReader.bytes;
+        c = nameReader.terminator;
         while (isSpace(c)) {
             c = input.read();
         }
@@ -541,156 +540,13 @@ final class Utf8XmlReader implements XmlSource {
         return XMLStreamConstants.END_ELEMENT;
     }
 
-    private int nameColon;
-    private int nameTerminator;
-
-    /**
-     * {@link #name} for the common case, straight from the buffer: an ASCII name (starting with
-     * {@code c}, already read) whose end is in the buffer, with at most one colon that has name
-     * characters on both sides, followed by a character read() returns as it is (or LF). -1,
-     * nothing read beyond {@code c}, for anything else, which the general way then reads.
-     */
-    private int asciiName(int c, int at, boolean attribute) {
-        if (c < 0 || c >= 0x80 || !ASCII_NAME_START[c] || c == ':' || input.pushed != NONE || input.pushSpace) {
-            return -1;
-        }
-        byte[] b = input.buf;
-        int p = input.pos;
-        int end = input.limit;
-        int colon = -1;
-        int t;
-        while (true) {
-            if (p == end) {
-                return -1;
-            }
-            t = b[p];
-            int kind = NAME_BYTE[t & 0xFF];
-            if (kind == NAME_CHAR) {
-                p++;
-            } else if (kind == END) {
-                break;
-            } else if (kind == COLON && colon < 0 && p + 1 < end && NAME_BYTE[b[p + 1] & 0xFF] == NAME_CHAR
-                    && ASCII_NAME_START[b[p + 1]]) {
-                colon = p++;
-            } else {
-                return -1;
-            }
-        }
-        if (t < 0x20 && t != '\n' && t != '\t') {
-            return -1;
-        }
-        int length = p - input.pos;
-        byte[] target = attribute ? attributes.names : names;
-        if (at + 1 + length > target.length) {
-            target = Arrays.copyOf(target, Math.max(target.length * 2, at + 1 + length));
-            if (attribute) {
-                attributes.names = target;
-            } else {
-                names = target;
-            }
-        }
-        target[at] = (byte) c;
-        System.arraycopy(b, input.pos, target, at + 1, length);
-        nameColon = colon < 0 ? -1 : at + 1 + colon - input.pos;
-        nameTerminator = t;
-        if (t == '\n') {
-            input.line++;
-        }
-        input.pos = p + 1;
-        return at + 1 + length;
-    }
-
-    /**
-     * Reads a name starting with {@code c} into {@link #names} at {@code at} (or the attribute
-     * names when {@code attribute}); returns its end, with its one colon (or -1) in
-     * {@link #nameColon} and the character after it in {@link #nameTerminator}.
-     */
-    private int name(int c, int at, boolean attribute) throws IOException {
-        return name(c, at, attribute, true);
-    }
-
-    /** @param qualified false for a processing instruction's target, where colons are plain name characters */
-    private int name(int c, int at, boolean attribute, boolean qualified) throws IOException {
-        if (c == EOF) {
-            throw truncated();
-        }
-        if (!isNameStart(c)) {
-            throw malformed("The name is not well-formed.");
-        }
-        byte[] target = attribute ? attributes.names : names;
-        int i = at;
-        // as the JDK's reader: one colon splits prefix and local part; a leading colon is part of
-        // the local name (no prefix); a second colon ends the name
-        int colon = -1;
-        // (a leading colon is not that one: in ":a:b:c" the JDK splits at the second and ends at the third)
-        boolean plain = !qualified;
-        boolean leading = c == ':';
-        while (true) {
-            if (c == ':' && !plain && !(leading && i == at)) {
-                if (colon >= 0) {
-                    break;
-                }
-                colon = i;
-            } else if (colon == i - 1 && colon >= 0 && !isNameStart(c)) {
-                throw malformed("The local part of the qualified name is not well-formed.");
-            }
-            if (i + 4 > target.length) {
-                target = Arrays.copyOf(target, target.length * 2);
-                if (attribute) {
-                    attributes.names = target;
-                } else {
-                    names = target;
-                }
-            }
-            if (c < 0x80) {
-                target[i++] = (byte) c;
-            } else if (c < 0x800) {
-                target[i++] = (byte) (0xC0 | c >> 6);
-                target[i++] = (byte) (0x80 | c & 0x3F);
-            } else if (c < 0x10000) {
-                target[i++] = (byte) (0xE0 | c >> 12);
-                target[i++] = (byte) (0x80 | c >> 6 & 0x3F);
-                target[i++] = (byte) (0x80 | c & 0x3F);
-            } else {
-                target[i++] = (byte) (0xF0 | c >> 18);
-                target[i++] = (byte) (0x80 | c >> 12 & 0x3F);
-                target[i++] = (byte) (0x80 | c >> 6 & 0x3F);
-                target[i++] = (byte) (0x80 | c & 0x3F);
-            }
-            if (input.pushed == NONE && !input.pushSpace) {
-                // ASCII name characters straight from the buffer (colons and the first character
-                // after one take the general way)
-                int p = input.pos;
-                int end = Math.min(input.limit, p + target.length - i - 4);
-                while (p < end) {
-                    int b = input.buf[p];
-                    if (b < 0 || !ASCII_NAME[b] || b == ':' || colon == i - 1 && !ASCII_NAME_START[b]) {
-                        break;
-                    }
-                    target[i++] = (byte) b;
-                    p++;
-                }
-                input.pos = p;
-            }
-            c = input.read();
-            if (!isNameChar(c)) {
-                break;
-            }
-        }
-        if (colon >= 0 && colon == i - 1) {
-            throw c == EOF ? truncated() : malformed("The qualified name is not well-formed.");
-        }
-        nameColon = colon;
-        nameTerminator = c;
-        return i;
-    }
-
     private int attributeName(int c, int at) throws IOException {
-        int end = asciiName(c, at, true);
+        int end = nameReader.ascii(c, attributes.names, at);
         if (end < 0) {
-            end = name(c, at, true);
+            end = nameReader.read(c, attributes.names, at, true);
         }
-        attributes.name(at, end, nameColon);
+        attributes.names = nameReader.bytes;
+        attributes.name(at, end, nameReader.colon);
         return end;
     }
 
@@ -792,8 +648,9 @@ final class Utf8XmlReader implements XmlSource {
     /** After {@code <?}: the target, read as a name (colons included), then the rest. */
     private void processingInstruction() throws IOException {
         int start = depth == 0 ? 0 : nameStart[depth];
-        int end = name(input.read(), start, false, false);
-        markup.processingInstruction(names, start, end, nameTerminator);
+        int end = nameReader.read(input.read(), names, start, false);
+        names = nameReader.bytes;
+        markup.processingInstruction(names, start, end, nameReader.terminator);
     }
 
     // ---------------------------------------------------------------- characters
