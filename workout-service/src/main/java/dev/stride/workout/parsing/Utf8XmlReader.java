@@ -3,13 +3,11 @@ package dev.stride.workout.parsing;
 import static dev.stride.workout.parsing.Utf8Input.EOF;
 import static dev.stride.workout.parsing.Utf8Input.NONE;
 import static dev.stride.workout.parsing.Utf8Input.truncated;
-import static dev.stride.workout.parsing.XmlBytes.LONGS;
 import static dev.stride.workout.parsing.XmlBytes.equal;
 import static dev.stride.workout.parsing.XmlBytes.isXmlns;
 import static dev.stride.workout.parsing.XmlBytes.string;
 import static dev.stride.workout.parsing.XmlChars.END;
 import static dev.stride.workout.parsing.XmlChars.NAME_BYTE;
-import static dev.stride.workout.parsing.XmlChars.PLAIN_TEXT;
 import static dev.stride.workout.parsing.XmlChars.isNameStart;
 import static dev.stride.workout.parsing.XmlChars.isSpace;
 
@@ -46,7 +44,8 @@ import javax.xml.stream.XMLStreamException;
  * the input's buffer, and it checks a start tag against the element {@link ElementNames}
  * predicts; anything else (non-ASCII, CR, references, the end of a chunk) takes the general way,
  * character by character from {@link Utf8Input}, which decodes and counts lines.
- * {@link XmlNameReader} reads names, {@link TagAttributes} keeps and checks a start tag's
+ * {@link TextBuffer} holds the text and scans its plain runs, {@link XmlNameReader} reads names,
+ * {@link TagAttributes} keeps and checks a start tag's
  * attributes, {@link XmlReferences} reads references, {@link XmlMarkup} the declaration,
  * comments, processing instructions and DOCTYPE; {@link XmlChars} and {@link XmlBytes} are the
  * character classes and name comparisons, {@link NamespaceScope} the prefixes in scope.
@@ -60,15 +59,13 @@ final class Utf8XmlReader implements XmlSource {
     private static final int PROLOG = 0;
     private static final int CONTENT = 1;
     private static final int EPILOG = 2;
-    private static final long EIGHT_SPACES = 0x2020_2020_2020_2020L;
 
     private final Utf8Input input;
     private boolean markupPending;
     private int state = PROLOG;
     private boolean emptyPending;
 
-    private char[] text = new char[256];
-    private int textLength;
+    private final TextBuffer text = new TextBuffer();
 
     /** Qualified names of the open elements, as UTF-8 bytes, one after the other. */
     private byte[] names = new byte[1024];
@@ -119,7 +116,7 @@ final class Utf8XmlReader implements XmlSource {
                 return endElement();
             }
             if (state == CONTENT) {
-                textLength = 0;
+                text.length = 0;
                 int event = plainEvent(reportText);
                 return event != GENERAL ? event : content(reportText);
             }
@@ -177,7 +174,7 @@ final class Utf8XmlReader implements XmlSource {
     }
 
     /**
-     * The common event without the general loop: plain text up to a tag (see {@link #textRun}),
+     * The common event without the general loop: plain text up to a tag (see {@link TextBuffer#keepPlain}),
      * then the tag. GENERAL when something else comes; {@link #content} goes on from there (the
      * text read so far is kept; what it needs to know about it, that "]]" cannot precede what
      * follows, holds as it does after its own text run).
@@ -188,9 +185,9 @@ final class Utf8XmlReader implements XmlSource {
         }
         if (!markupPending) {
             if (reportText) {
-                keepText();
+                text.keepPlain(input);
             } else {
-                skipText();
+                TextBuffer.skipPlain(input);
             }
             int p = input.pos;
             if (p + 1 >= input.limit || input.buf[p] != '<') {
@@ -201,12 +198,12 @@ final class Utf8XmlReader implements XmlSource {
                 return GENERAL;
             }
             input.pos = p + 1;
-            if (textLength > 0) {
+            if (text.length > 0) {
                 if (reportText) {
                     markupPending = true;
                     return XMLStreamConstants.CHARACTERS;
                 }
-                textLength = 0;
+                text.length = 0;
             }
         } else if (input.pos == input.limit || input.buf[input.pos] < 0x20 || input.buf[input.pos] == '!' || input.buf[input.pos] == '?') {
             return GENERAL;
@@ -230,7 +227,7 @@ final class Utf8XmlReader implements XmlSource {
                 markupPending = false;
                 c = '<';
             } else {
-                if (input.pushed == NONE && !input.pushSpace && (reportText ? keepText() : skipText())) {
+                if (input.pushed == NONE && !input.pushSpace && (reportText ? text.keepPlain(input) : TextBuffer.skipPlain(input))) {
                     brackets = 0;
                 }
                 c = input.read();
@@ -241,12 +238,12 @@ final class Utf8XmlReader implements XmlSource {
                     // a byte read() would return as it is: decided on without consuming it, so the
                     // start and end tags read straight from the buffer
                     if (d >= 0x20 && d != '!' && d != '?') {
-                        if (textLength > 0) {
+                        if (text.length > 0) {
                             if (reportText) {
                                 markupPending = true;
                                 return XMLStreamConstants.CHARACTERS;
                             }
-                            textLength = 0;
+                            text.length = 0;
                         }
                         if (d == '/') {
                             input.pos++;
@@ -276,13 +273,13 @@ final class Utf8XmlReader implements XmlSource {
                     brackets = 0;
                     continue;
                 }
-                if (textLength > 0) {
+                if (text.length > 0) {
                     if (reportText) {
                         markupPending = true;
                         input.pushed = d;
                         return XMLStreamConstants.CHARACTERS;
                     }
-                    textLength = 0;
+                    text.length = 0;
                 }
                 if (d == '/') {
                     return endTag();
@@ -294,7 +291,7 @@ final class Utf8XmlReader implements XmlSource {
                 throw truncated();
             }
             if (c == '&') {
-                append(XmlReferences.read(input));
+                text.append(XmlReferences.read(input));
                 brackets = 0;
                 continue;
             }
@@ -303,65 +300,8 @@ final class Utf8XmlReader implements XmlSource {
                         + " unless used to mark the end of a CDATA section.");
             }
             brackets = c == ']' ? brackets + 1 : 0;
-            append(c);
+            text.append(c);
         }
-    }
-
-    /** Plain ASCII text (see {@link #PLAIN_TEXT}) straight from the buffer into {@link #text}; true when there was some. */
-    private boolean keepText() {
-        int p = input.pos;
-        int end = input.limit;
-        byte[] b = input.buf;
-        char[] t = text;
-        int n = textLength;
-        int lines = 0;
-        while (p < end && PLAIN_TEXT[b[p] & 0xFF]) {
-            if (n == t.length) {
-                t = Arrays.copyOf(t, n * 2);
-                text = t;
-            }
-            int c = b[p++];
-            if (c == '\n') {
-                lines++;
-            }
-            t[n++] = (char) c;
-        }
-        textLength = n;
-        input.line += lines;
-        boolean some = p > input.pos;
-        input.pos = p;
-        return some;
-    }
-
-    /** {@link #keepText} for text that is not reported: only checked and its lines counted. */
-    private boolean skipText() {
-        int p = input.pos;
-        int end = input.limit;
-        byte[] b = input.buf;
-        int lines = 0;
-        // mostly indentation: the spaces of eight bytes at a time, counted without a branch each
-        while (p < end) {
-            if (p + 8 <= end) {
-                long notSpaces = (long) LONGS.get(b, p) ^ EIGHT_SPACES;
-                if (notSpaces == 0) {
-                    p += 8;
-                    continue;
-                }
-                p += Long.numberOfTrailingZeros(notSpaces) >>> 3;
-            }
-            int c = b[p];
-            if (!PLAIN_TEXT[c & 0xFF]) {
-                break;
-            }
-            if (c == '\n') {
-                lines++;
-            }
-            p++;
-        }
-        input.line += lines;
-        boolean some = p > input.pos;
-        input.pos = p;
-        return some;
     }
 
     // ---------------------------------------------------------------- tags
@@ -551,10 +491,10 @@ final class Utf8XmlReader implements XmlSource {
     }
 
     private void attributeValue(int quote) throws IOException {
-        int saved = textLength;
-        textLength = 0;
+        int saved = text.length;
+        text.length = 0;
         while (true) {
-            valueRun(quote);
+            text.valueRun(input, quote);
             int c = input.read();
             if (c == quote) {
                 break;
@@ -566,49 +506,13 @@ final class Utf8XmlReader implements XmlSource {
                 throw malformed("The value of an attribute must not contain the '<' character.");
             }
             if (c == '&') {
-                append(XmlReferences.read(input));
+                text.append(XmlReferences.read(input));
             } else {
-                append(c == '\t' || c == '\n' ? ' ' : c);
+                text.append(c == '\t' || c == '\n' ? ' ' : c);
             }
         }
-        attributes.value(text, textLength);
-        textLength = saved;
-    }
-
-    /**
-     * The ASCII characters of an attribute value straight from the buffer, tab and LF replaced by
-     * spaces: everything but the quote, '<', references, CR and other control characters.
-     */
-    private void valueRun(int quote) {
-        if (input.pushed != NONE || input.pushSpace) {
-            return;
-        }
-        int p = input.pos;
-        int end = input.limit;
-        byte[] b = input.buf;
-        char[] t = text;
-        int n = textLength;
-        while (p < end) {
-            if (n == t.length) {
-                t = Arrays.copyOf(t, n * 2);
-                text = t;
-            }
-            int c = b[p];
-            if (c < 0x20) {
-                if (c == '\n') {
-                    input.line++;
-                } else if (c != '\t') {
-                    break;
-                }
-                c = ' ';
-            } else if (c == quote || c == '<' || c == '&') {
-                break;
-            }
-            t[n++] = (char) c;
-            p++;
-        }
-        input.pos = p;
-        textLength = n;
+        attributes.value(text.chars, text.length);
+        text.length = saved;
     }
 
     /** Namespace declarations of the start tag, then its prefixes and duplicate attributes. */
@@ -637,11 +541,11 @@ final class Utf8XmlReader implements XmlSource {
                 throw truncated();
             }
             if (c == '>' && brackets >= 2) {
-                textLength -= 2;
+                text.length -= 2;
                 return;
             }
             brackets = c == ']' ? brackets + 1 : 0;
-            append(c);
+            text.append(c);
         }
     }
 
@@ -654,18 +558,6 @@ final class Utf8XmlReader implements XmlSource {
     }
 
     // ---------------------------------------------------------------- characters
-
-    private void append(int c) {
-        if (textLength + 2 > text.length) {
-            text = Arrays.copyOf(text, text.length * 2);
-        }
-        if (c < 0x10000) {
-            text[textLength++] = (char) c;
-        } else {
-            text[textLength++] = Character.highSurrogate(c);
-            text[textLength++] = Character.lowSurrogate(c);
-        }
-    }
 
     private WorkoutFileException malformed(String reason) {
         return input.malformed(reason);
@@ -691,7 +583,7 @@ final class Utf8XmlReader implements XmlSource {
 
     @Override
     public char[] textChars() {
-        return text;
+        return text.chars;
     }
 
     @Override
@@ -701,7 +593,7 @@ final class Utf8XmlReader implements XmlSource {
 
     @Override
     public int textLength() {
-        return textLength;
+        return text.length;
     }
 
     @Override
