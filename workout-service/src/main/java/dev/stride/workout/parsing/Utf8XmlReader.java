@@ -45,10 +45,10 @@ import javax.xml.stream.XMLStreamException;
  * predicts; anything else (non-ASCII, CR, references, the end of a chunk) takes the general way,
  * character by character from {@link Utf8Input}, which decodes and counts lines.
  * {@link TextBuffer} holds the text and scans its plain runs, {@link XmlNameReader} reads names,
- * {@link TagAttributes} keeps and checks a start tag's
- * attributes, {@link XmlReferences} reads references, {@link XmlMarkup} the declaration,
- * comments, processing instructions and DOCTYPE; {@link XmlChars} and {@link XmlBytes} are the
- * character classes and name comparisons, {@link NamespaceScope} the prefixes in scope.
+ * {@link TagAttributes} keeps and checks a start tag's attributes, {@link XmlReferences} reads
+ * references, {@link XmlMarkup} the declaration, comments, processing instructions and DOCTYPE;
+ * {@link XmlChars} and {@link XmlBytes} are the character classes and name comparisons,
+ * {@link NamespaceScope} the prefixes in scope.
  */
 final class Utf8XmlReader implements XmlSource {
 
