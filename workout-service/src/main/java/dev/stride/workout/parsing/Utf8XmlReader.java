@@ -72,7 +72,7 @@ final class Utf8XmlReader implements XmlSource {
     private final int[] nameStart = new int[MAX_DEPTH + 2];
     private final int[] nsMark = new int[MAX_DEPTH + 2];
     private final ElementNames.Name[] openNames = new ElementNames.Name[MAX_DEPTH + 2];
-    /** The element of the last start or end tag ({@link #lastEnded}), whose successor is predicted. */
+    /** The element of the last start or end tag ({@code lastEnded}), whose successor is predicted. */
     private ElementNames.Name lastName;
     private boolean lastEnded;
     private int depth;
