@@ -2,6 +2,7 @@ package dev.stride.workout.parsing;
 
 import com.garmin.fit.Factory;
 import com.garmin.fit.Field;
+import com.garmin.fit.Fit;
 import com.garmin.fit.MesgNum;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,6 +136,12 @@ final class FitRecordDecoder {
         int offset = 0;
         while (offset < file.length) {
             int headerSize = file[offset] & 0xFF;
+            if ((file[offset + 1] & Fit.PROTOCOL_VERSION_MAJOR_MASK) >> Fit.PROTOCOL_VERSION_MAJOR_SHIFT
+                    > Fit.PROTOCOL_VERSION_MAJOR) {
+                // a segment of records only never reaches the SDK, which refuses a protocol it does
+                // not know: let it decode the whole file and say so
+                return false;
+            }
             int dataStart = offset + headerSize;
             int dataEnd = dataStart + (int) le32(offset + 4);
             int segmentStart = outLength;
