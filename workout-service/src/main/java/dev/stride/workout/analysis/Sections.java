@@ -95,8 +95,8 @@ final class Sections {
             ParsedLap lap = laps.get(k);
             Instant start = lap.startTime();
             Instant next = k + 1 < laps.size() ? laps.get(k + 1).startTime() : null;
-            int a = start == null || !timed ? 0 : lowerBound(start.toEpochMilli());
-            int b = next == null || !timed ? n : lowerBound(next.toEpochMilli());
+            int a = start == null || !timed ? 0 : p.firstAtOrAfter(start.toEpochMilli());
+            int b = next == null || !timed ? n : p.firstAtOrAfter(next.toEpochMilli());
             DeviceTotals lt = lap.totals();
             Double distance = lt.distance() != null ? lt.distance()
                     : cum != null && b > a ? cum[b - 1] - cum[a] : null;
@@ -134,19 +134,5 @@ final class Sections {
             }
         }
         return sum;
-    }
-
-    private int lowerBound(long millis) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (p.time(mid) < millis) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

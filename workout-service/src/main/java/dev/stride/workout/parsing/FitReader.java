@@ -338,8 +338,8 @@ final class FitReader {
             if (k + 1 < ordered.size()) {
                 end = Math.min(end, sessionStart(ordered.get(k + 1), firstRecord));
             }
-            int first = lowerBound(track, start);
-            int last = lowerBound(track, end == Long.MAX_VALUE ? end
+            int first = track.firstAtOrAfter(start);
+            int last = track.firstAtOrAfter(end == Long.MAX_VALUE ? end
                     : k + 1 < ordered.size() && end == sessionStart(ordered.get(k + 1), firstRecord) ? end : end + 1);
             if (k + 1 == ordered.size() && sessions.isEmpty() && first == 0) {
                 last = Math.max(last, track.size());
@@ -409,19 +409,5 @@ final class FitReader {
             }
         }
         return new DeviceTotals(acc[0], acc[1], acc[2], acc[3], acc[4], acc[5]);
-    }
-
-    private static int lowerBound(TrackPoints track, long t) {
-        int lo = 0;
-        int hi = track.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (track.time(mid) < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

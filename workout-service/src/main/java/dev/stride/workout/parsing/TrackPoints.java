@@ -117,6 +117,21 @@ public final class TrackPoints {
         return i == 0 || segmentStarts.get(i);
     }
 
+    /** The index of the first point at or after {@code millis} (the size when there is none); points are in time order. */
+    public int firstAtOrAfter(long millis) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (time.get(mid) < millis) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     public boolean hasAnyTime() {
         return size > 0 && time.get(0) != NO_TIME;
     }
